@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { build } from 'esbuild';
+import { locPlugin } from './locPlugin';
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** Bundles the preview page's script (the real UI tree and adapters) in memory. */
+export async function bundlePreview(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(__dirname, 'main.tsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    sourcemap: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [locPlugin(root)],
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (!output) {
+    throw new Error('The preview bundle is empty.');
+  }
+  return output.text;
+}

@@ -1,0 +1,30 @@
+/**
+ * Demo tenant simulator: a local HTTP server answering exactly the Microsoft Graph and SharePoint REST calls the
+ * product's PnPjs adapters make, from one tenant fixture. See README.md in this folder.
+ */
+export { startSimulator } from './server';
+export type { SimulatorOptions, RunningSimulator } from './server';
+export type { RequestLogEntry } from './context';
+export { loadFixture, validateFixture, validateFaultRules, SCHEMA_PATH } from './fixture';
+export { SimulatorState } from './state';
+export type { PersonalSiteRecord, PendingSite, SimList } from './state';
+export type {
+  TenantFixture,
+  FaultRule,
+  FaultStatus,
+  RandomErrors,
+  RateLimitWindow,
+  SimulationSettings,
+  ScenarioInfo,
+  CheckExpectation,
+  GraphUser,
+  GraphSubscribedSku,
+  GraphServicePrincipal,
+  GraphOAuth2PermissionGrant,
+  GraphAppRoleAssignment,
+  GraphDirectoryRole,
+  GraphOrganization,
+  PersonalSiteFixture,
+  SharePointFixture,
+  EnqueueBehaviour,
+} from './types';

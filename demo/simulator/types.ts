@@ -1,0 +1,222 @@
+/**
+ * The tenant fixture: one JSON document whose collections are Microsoft Graph resources in Graph's own shapes,
+ * plus the SharePoint side and the simulation knobs. Documented in demo/simulator/README.md; validated against
+ * demo/tenant.schema.json. Graph resources may carry further Graph properties (they are returned as given).
+ */
+
+export type CheckExpectation = 'pass' | 'warn' | 'fail' | 'unknown';
+
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+  /** Expected status per check id (see src/readiness/check.ts CHECK_IDS). */
+  expected: Record<string, CheckExpectation>;
+  /** Licensed, enabled member users without a personal site. */
+  unprovisionedCount?: number;
+}
+
+export interface TenantInfoFixture {
+  /** Entra tenant id (GUID). */
+  id: string;
+  displayName: string;
+  /** e.g. contoso.onmicrosoft.com */
+  initialDomain: string;
+  /** e.g. "contoso": personal sites live on https://contoso-my.sharepoint.com. */
+  sharePointHost: string;
+}
+
+/** Graph assignedLicense. */
+export interface GraphAssignedLicense {
+  skuId: string;
+  disabledPlans: string[];
+}
+
+/** Graph assignedPlan. */
+export interface GraphAssignedPlan {
+  assignedDateTime: string;
+  capabilityStatus: string;
+  service: string;
+  servicePlanId: string;
+}
+
+/** Graph user (subset the simulator understands; further Graph properties are kept and returned on $select). */
+export interface GraphUser {
+  id: string;
+  userPrincipalName: string;
+  mail?: string | null;
+  displayName: string;
+  department?: string | null;
+  accountEnabled: boolean;
+  /** 'Member' | 'Guest' */
+  userType: string;
+  assignedLicenses: GraphAssignedLicense[];
+  assignedPlans: GraphAssignedPlan[];
+  [property: string]: unknown;
+}
+
+export interface GraphServicePlanInfo {
+  servicePlanId: string;
+  servicePlanName: string;
+  provisioningStatus?: string;
+  appliesTo?: string;
+}
+
+/** Graph subscribedSku. */
+export interface GraphSubscribedSku {
+  id?: string;
+  skuId: string;
+  skuPartNumber: string;
+  /** 'Enabled' | 'Warning' | 'Suspended' | 'Deleted' | 'LockedOut' */
+  capabilityStatus: string;
+  consumedUnits: number;
+  prepaidUnits: { enabled: number; suspended?: number; warning?: number; lockedOut?: number };
+  servicePlans: GraphServicePlanInfo[];
+  [property: string]: unknown;
+}
+
+/** Graph organization. */
+export interface GraphOrganization {
+  id: string;
+  displayName: string;
+  [property: string]: unknown;
+}
+
+/** Graph directoryRole. */
+export interface GraphDirectoryRole {
+  id: string;
+  displayName: string;
+  roleTemplateId: string;
+  description?: string;
+  [property: string]: unknown;
+}
+
+/** Graph servicePrincipal. */
+export interface GraphServicePrincipal {
+  id: string;
+  appId: string;
+  displayName: string;
+  appRoleAssignmentRequired: boolean;
+  servicePrincipalType?: string;
+  [property: string]: unknown;
+}
+
+/** Graph oAuth2PermissionGrant. */
+export interface GraphOAuth2PermissionGrant {
+  id: string;
+  /** Object id of the client service principal. */
+  clientId: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  principalId: string | null;
+  /** Object id of the resource service principal. */
+  resourceId: string;
+  /** Space-separated delegated scopes. */
+  scope: string;
+  [property: string]: unknown;
+}
+
+/** Graph appRoleAssignment. */
+export interface GraphAppRoleAssignment {
+  id: string;
+  appRoleId: string;
+  principalDisplayName: string;
+  principalId: string;
+  principalType: string;
+  resourceDisplayName: string;
+  /** Object id of the service principal the assignment is to (appRoleAssignedTo of that SP). */
+  resourceId: string;
+  [property: string]: unknown;
+}
+
+export interface PersonalSiteFixture {
+  /** Owner login (UPN) as SharePoint reports it; matched case-insensitively against users' UPNs. */
+  owner: string;
+  url: string;
+  /** Optional title; defaults to the owner's display name. */
+  title?: string;
+}
+
+export type EnqueueBehaviour = 'ok' | 'access-denied-200' | 'forbidden';
+
+export interface ListFixture {
+  title: string;
+  /** Default 100 (generic list). */
+  baseTemplate?: number;
+  fields?: string[];
+  items?: Array<Record<string, unknown>>;
+}
+
+export interface SharePointFixture {
+  personalSites: PersonalSiteFixture[];
+  enqueueBehaviour: EnqueueBehaviour;
+  /** Delay from enqueue to site creation; default 5000; 0 = visible on the next request. */
+  provisioningDelayMs?: number;
+  /** Whether lists can be created on the hosting site; default true. */
+  canCreateLists?: boolean;
+  /** Lists that already exist on the hosting site (/sp/sites/migration). */
+  lists?: ListFixture[];
+}
+
+export type FaultStatus = 429 | 500 | 502 | 503 | 504 | 507 | 401 | 403 | 404;
+
+export interface FaultRule {
+  /**
+   * "METHOD /path-prefix" (method may be "*"), "/path-prefix" (any method) or "*" (everything). The prefix is matched
+   * case-insensitively against the path+query relative to /graph/v1.0 (Graph) or to the site (SharePoint,
+   * e.g. "POST /_api/contextinfo"), and also against the full server path (e.g. "POST /sp-admin/_api/").
+   */
+  match: string;
+  status: FaultStatus;
+  /** Probability 0..1 that a matching request fails; default 1. */
+  rate?: number;
+  /** Apply at most this many times. */
+  times?: number;
+  /** For 429/503: Retry-After seconds (default 5 for 429). */
+  retryAfterSeconds?: number;
+  /** 'access-denied-200': answer HTTP 200 with SharePoint's access-denied error body instead of `status`. */
+  body?: 'access-denied-200';
+}
+
+export interface RandomErrors {
+  /** Probability 0..1 per request (and per $batch item). */
+  rate: number;
+  seed: number;
+  /** Retry-After for random 429s; default 5. */
+  retryAfterSeconds?: number;
+}
+
+export interface RateLimitWindow {
+  units: number;
+  windowSeconds: number;
+}
+
+export interface SimulationSettings {
+  latencyMs?: number;
+  pageSizes?: { personalSites?: number };
+  rateLimit?: { graph?: RateLimitWindow; sharepoint?: RateLimitWindow };
+  faults?: FaultRule[];
+  randomErrors?: RandomErrors;
+}
+
+export interface TenantFixture {
+  $schema?: string;
+  scenario?: ScenarioInfo;
+  tenant: TenantInfoFixture;
+  /** Graph user id of the signed-in admin (the one the bearer token belongs to). */
+  signedInUserId: string;
+  /**
+   * Delegated scopes approved for the SPFx web app principal. Plain names are Microsoft Graph scopes ("User.Read.All");
+   * SharePoint scopes are written "SharePoint/<scope>" ("SharePoint/AllSites.FullControl"). See README.
+   */
+  grantedScopes: string[];
+  organization: GraphOrganization;
+  subscribedSkus: GraphSubscribedSku[];
+  users: GraphUser[];
+  directoryRoles: GraphDirectoryRole[];
+  /** directoryRole id → member user ids. */
+  directoryRoleMembers: Record<string, string[]>;
+  servicePrincipals: GraphServicePrincipal[];
+  oauth2PermissionGrants: GraphOAuth2PermissionGrant[];
+  appRoleAssignments: GraphAppRoleAssignment[];
+  sharePoint: SharePointFixture;
+  simulation?: SimulationSettings;
+}

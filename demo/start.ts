@@ -1,0 +1,167 @@
+/**
+ * `npm start`: the demo preview. Serves the real web part UI with the real adapters, pointed at the tenant simulator
+ * on the same origin. Options: --scenario <name> | --tenant <file.json> | --users N, --port N, --latency MS, --no-open.
+ * Prints "Demo running at http://localhost:<port>/" when the page is ready.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { generateTenant } from './generate';
+import { bundlePreview } from './preview/bundle';
+import { loadFixture, startSimulator, type RunningSimulator, type TenantFixture } from './simulator';
+
+export const DEFAULT_PORT = 4321;
+const scenariosDir = path.join(__dirname, 'scenarios');
+
+interface StartOptions {
+  scenario?: string;
+  tenant?: string;
+  users?: number;
+  port: number;
+  latencyMs?: number;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+export function parseArgs(argv: string[]): StartOptions {
+  const options: StartOptions = { port: DEFAULT_PORT };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined) {
+        fail(`${arg} needs a value.`);
+      }
+      return next;
+    };
+    switch (arg) {
+      case '--scenario':
+        options.scenario = value();
+        break;
+      case '--tenant':
+        options.tenant = value();
+        break;
+      case '--users':
+        options.users = Number(value());
+        break;
+      case '--port':
+        options.port = Number(value());
+        break;
+      case '--latency':
+        options.latencyMs = Number(value());
+        break;
+      case '--no-open':
+        break;
+      default:
+        fail(`Unknown option ${arg}. Options: --scenario <name>, --tenant <file.json>, --users N, --port N, --latency MS, --no-open.`);
+    }
+  }
+  return options;
+}
+
+export function scenarioNames(): string[] {
+  return readdirSync(scenariosDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.replace(/\.json$/, ''))
+    .sort();
+}
+
+function chooseFixture(options: StartOptions): { fixture: TenantFixture; label: string } {
+  if (options.tenant) {
+    return { fixture: loadFixture(path.resolve(options.tenant)), label: path.basename(options.tenant) };
+  }
+  if (options.users !== undefined) {
+    if (!Number.isInteger(options.users) || options.users < 1) {
+      fail('--users needs a positive whole number.');
+    }
+    return { fixture: generateTenant({ users: options.users, unprovisioned: 0.3, seed: 1 }), label: `generated, ${options.users} users` };
+  }
+  const name = options.scenario ?? 'demo';
+  const file = path.join(scenariosDir, `${name}.json`);
+  if (!existsSync(file)) {
+    fail(`No scenario "${name}". Scenarios: ${scenarioNames().join(', ')}.`);
+  }
+  return { fixture: loadFixture(file), label: name };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function previewHtml(config: { scenario: string; displayAdminUrl: string; token: string }): string {
+  // The config is JSON inside a script: escape "<" so no value can close the script element.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Migration Readiness — demo (${escapeHtml(config.scenario)})</title>
+<style>body{margin:0;font-family:"Segoe UI","Segoe UI Web (West European)",-apple-system,BlinkMacSystemFont,Roboto,"Helvetica Neue",sans-serif}</style>
+</head>
+<body>
+<div id="root"></div>
+<script>window.__MR_PREVIEW__ = ${json};</script>
+<script src="/preview.js"></script>
+</body>
+</html>`;
+}
+
+export async function startPreview(options: StartOptions): Promise<RunningSimulator> {
+  const { fixture, label } = chooseFixture(options);
+  const script = await bundlePreview();
+  const html = previewHtml({ scenario: label, displayAdminUrl: `https://${fixture.tenant.sharePointHost}-admin.sharepoint.com`, token: 'demo-token' });
+  const staticHandler = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && (url === '/' || url === '/index.html')) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(html);
+      return true;
+    }
+    if (req.method === 'GET' && url === '/preview.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(script);
+      return true;
+    }
+    if (req.method === 'GET' && url === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return true;
+    }
+    return false;
+  };
+  return startSimulator({ fixture, port: options.port, host: '127.0.0.1', staticHandler, ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}) });
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  let running: RunningSimulator;
+  try {
+    running = await startPreview(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    fail(/EADDRINUSE/.test(message) ? `Port ${options.port} is in use. Choose another with --port N.` : `The demo could not start: ${message}`);
+  }
+  const port = new URL(running.url).port;
+  process.stdout.write(`Demo running at http://localhost:${port}/\n`);
+  let closing = false;
+  const stop = (): void => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  void main();
+}

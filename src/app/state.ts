@@ -1,0 +1,59 @@
+/** The state of the pane, as the controller keeps it and the UI renders it. Plain data, no behaviour. */
+import type { CheckResult } from '../readiness/check';
+import type { ConnectorSettings, TenantFacts } from '../readiness/facts';
+import type { UserProvisioningStatus } from '../provisioning/pending';
+import type { BulkRequestProgress, BulkRequestState } from '../provisioning/requestProvisioning';
+import type { ScanCheckpoint, ScanProgress, ScanResult, UnprovisionedUser } from '../provisioning/scan';
+import type { Failure } from '../tenant/outcome';
+import type { ProvisioningLogEntry } from '../tenant/ports';
+
+export interface ScanView {
+  running: boolean;
+  progress?: ScanProgress;
+  result?: ScanResult;
+  /** Why the last scan stopped early. */
+  failure?: Failure;
+  cancelled?: boolean;
+  /** Where an interrupted scan can resume from. */
+  checkpoint?: ScanCheckpoint;
+  /** When the last complete scan finished (ISO 8601). */
+  finishedAt?: string;
+}
+
+export interface LogView {
+  entries: ProvisioningLogEntry[];
+  /** Where the log lives: the shared SharePoint list, or (fallback) this browser only. */
+  kind: 'sharepoint-list' | 'browser';
+  /** Why the shared list is not used, when it is not. */
+  fallbackReason?: Failure;
+  /** The log could not be read at all. */
+  loadFailure?: Failure;
+}
+
+export interface RequestView {
+  running: boolean;
+  progress?: BulkRequestProgress;
+  state?: BulkRequestState;
+}
+
+/** One unprovisioned user with the state of their provisioning request. */
+export interface UserRow {
+  user: UnprovisionedUser;
+  status: UserProvisioningStatus;
+}
+
+export interface AppState {
+  connector: ConnectorSettings;
+  /** Facts are being (re)gathered: checks show as running. */
+  gathering: boolean;
+  facts?: TenantFacts;
+  /** Check results, evaluated from the facts and the scan's state. Empty until the first gather ends. */
+  results: CheckResult[];
+  scan: ScanView;
+  /** The unprovisioned users of the last complete scan, with their request state from the log. */
+  rows: UserRow[];
+  log: LogView;
+  request: RequestView;
+  /** The tenant admin host, for the PowerShell export. */
+  adminUrl: string;
+}

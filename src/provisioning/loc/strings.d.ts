@@ -1,0 +1,41 @@
+declare interface IProvisioningStrings {
+  ProgressReading: string;
+  ProgressReadingEstimated: string;
+  ProgressPerUser: string;
+  PerUserNotice: string;
+  PerUserMissingResult: string;
+  PagingLoopMessage: string;
+  ScanFailed: string;
+  ScanCancelled: string;
+  LogEntryFailureDetail: string;
+  LogWarningList: string;
+  LogWarningBrowser: string;
+  LicenseSharePoint: string;
+  LicenseOneDrive: string;
+  StateNotProvisioned: string;
+  StateRequested: string;
+  StateRequestedOverdue: string;
+  StateProvisioned: string;
+  CsvDisplayName: string;
+  CsvUserPrincipalName: string;
+  CsvEmail: string;
+  CsvDepartment: string;
+  CsvLicense: string;
+  CsvState: string;
+  CsvRequestedAt: string;
+  ScriptHeaderWhat: string;
+  ScriptHeaderGenerated: string;
+  ScriptHeaderQueued: string;
+  ScriptHeaderWho: string;
+  ScriptHeaderModule: string;
+  ScriptHeaderSkipped: string;
+  ScriptBatchLabel: string;
+  ScriptBatchFailed: string;
+  ScriptSomeFailed: string;
+  ScriptDone: string;
+}
+
+declare module 'ProvisioningStrings' {
+  const strings: IProvisioningStrings;
+  export = strings;
+}

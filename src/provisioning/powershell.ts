@@ -1,0 +1,164 @@
+/**
+ * The PowerShell fallback (the seeds' advice): a .ps1 that connects to the SharePoint admin center and requests the
+ * personal sites with Request-SPOPersonalSite, at most 199 addresses a call.
+ *
+ * Quoting: every value goes inside single quotes, where PowerShell expands nothing ($, backtick, subexpressions are
+ * literal text); only single-quote characters end such a string, and PowerShell counts the typographic ones too
+ * (‘ ’ ‚ ‛ as well as '), so each of them is doubled. Addresses are otherwise kept raw (no CSV escaping) and Unicode
+ * stays as is; the text starts with a BOM so that Windows PowerShell 5.1 reads it as UTF-8.
+ */
+import * as strings from 'ProvisioningStrings';
+import { format } from '../common/format';
+import { uniqueAddresses } from './addresses';
+import { MAX_ADDRESSES_PER_CALL, chunk } from './chunk';
+import { UTF8_BOM } from './csv';
+
+export const POWERSHELL_MIME_TYPE: string = 'text/plain;charset=utf-8';
+
+const EOL: string = '\r\n';
+
+function isPowerShellSingleQuote(code: number): boolean {
+  return code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x201a || code === 0x201b;
+}
+
+/** A PowerShell single-quoted string literal for `value`: every single-quote character (', ‘, ’, ‚, ‛) doubled. */
+export function psSingleQuote(value: string): string {
+  let quoted = "'";
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charAt(i);
+    quoted += isPowerShellSingleQuote(value.charCodeAt(i)) ? ch + ch : ch;
+  }
+  return quoted + "'";
+}
+
+/** Control characters (C0, DEL, C1) and Unicode line/paragraph separators: no address has them. */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A comment block: one `# ` line per line of text (a line break in the text can never leave the comment). */
+function comment(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029|\u0085/);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    out.push(('# ' + (lines[i] as string)).replace(/\s+$/, ''));
+  }
+  return out;
+}
+
+const ADMIN_URL: RegExp = /^https:\/\/[a-z0-9-]+-admin\.sharepoint(-mil)?\.[a-z]{2,}(\.[a-z]{2,})?\/?$/i;
+const TENANT_HOST: RegExp = /^https:\/\/([a-z0-9-]+?)(-admin|-my)?\.(sharepoint(-mil)?\.[a-z]{2,}(\.[a-z]{2,})?)(\/|$)/i;
+
+/** True for a SharePoint admin center URL such as https://contoso-admin.sharepoint.com. */
+export function isSharePointAdminUrl(url: string): boolean {
+  return ADMIN_URL.test(url.trim());
+}
+
+/** The admin center URL of the tenant of any SharePoint URL (https://contoso.sharepoint.com/sites/x → https://contoso-admin.sharepoint.com). */
+export function adminUrlFromSiteUrl(siteUrl: string): string | undefined {
+  const match = TENANT_HOST.exec(siteUrl.trim());
+  if (!match) {
+    return undefined;
+  }
+  return 'https://' + (match[1] as string).toLowerCase() + '-admin.' + (match[3] as string).toLowerCase();
+}
+
+export interface ProvisioningScriptOptions {
+  /** The SharePoint admin center, e.g. https://contoso-admin.sharepoint.com. */
+  adminUrl: string;
+  emails: ReadonlyArray<string>;
+  /** When the script was made, for its header (omitted when not given). */
+  generatedAt?: Date;
+}
+
+export interface ProvisioningScript {
+  /** The .ps1 content, starting with a UTF-8 BOM; save it as UTF-8. */
+  text: string;
+  fileName: string;
+  /** Addresses in the script (trimmed, duplicates dropped). */
+  included: string[];
+  /** Addresses left out because they contain line breaks or other control characters. */
+  skipped: string[];
+  /** Request-SPOPersonalSite calls in the script. */
+  calls: number;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? '0' + String(n) : String(n);
+}
+
+/** A script that requests personal sites for the addresses (see the module comment). */
+export function provisioningScript(opts: ProvisioningScriptOptions): ProvisioningScript {
+  const included: string[] = [];
+  const skipped: string[] = [];
+  const unique = uniqueAddresses(opts.emails);
+  for (let i = 0; i < unique.length; i++) {
+    const address = unique[i] as string;
+    if (hasControlCharacter(address)) {
+      skipped.push(address);
+    } else {
+      included.push(address);
+    }
+  }
+  const batches = chunk(included, MAX_ADDRESSES_PER_CALL);
+  const adminUrl = opts.adminUrl.trim().replace(/\/+$/, '');
+
+  const lines: string[] = [];
+  const add = (more: string[]): void => {
+    for (let i = 0; i < more.length; i++) {
+      lines.push(more[i] as string);
+    }
+  };
+  add(comment(format(strings.ScriptHeaderWhat, included.length, batches.length)));
+  if (opts.generatedAt !== undefined) {
+    add(comment(format(strings.ScriptHeaderGenerated, opts.generatedAt.toISOString())));
+  }
+  add(comment(strings.ScriptHeaderQueued));
+  add(comment(strings.ScriptHeaderWho));
+  add(comment(strings.ScriptHeaderModule));
+  if (skipped.length > 0) {
+    add(comment(format(strings.ScriptHeaderSkipped, skipped.length)));
+  }
+  lines.push('');
+  lines.push("$ErrorActionPreference = 'Stop'");
+  lines.push('Connect-SPOService -Url ' + psSingleQuote(adminUrl));
+  lines.push('$failedBatches = 0');
+
+  for (let b = 0; b < batches.length; b++) {
+    const batch = batches[b] as string[];
+    const label = format(strings.ScriptBatchLabel, b + 1, batches.length, batch.length);
+    lines.push('');
+    add(comment(label));
+    lines.push('Write-Host ' + psSingleQuote(label));
+    lines.push('try {');
+    lines.push('    Request-SPOPersonalSite -NoWait -UserEmails @(');
+    for (let k = 0; k < batch.length; k++) {
+      lines.push('        ' + psSingleQuote(batch[k] as string) + (k < batch.length - 1 ? ',' : ''));
+    }
+    lines.push('    )');
+    lines.push('} catch {');
+    lines.push('    $failedBatches++');
+    lines.push('    Write-Warning (' + psSingleQuote(format(strings.ScriptBatchFailed, b + 1)) + ' + $_.Exception.Message)');
+    lines.push('}');
+  }
+
+  lines.push('');
+  lines.push('if ($failedBatches -gt 0) {');
+  lines.push('    Write-Warning (' + psSingleQuote(strings.ScriptSomeFailed) + ' + $failedBatches)');
+  lines.push('} else {');
+  lines.push('    Write-Host ' + psSingleQuote(strings.ScriptDone));
+  lines.push('}');
+
+  let fileName = 'request-onedrives.ps1';
+  if (opts.generatedAt !== undefined) {
+    const d = opts.generatedAt;
+    fileName = 'request-onedrives-' + String(d.getFullYear()) + twoDigits(d.getMonth() + 1) + twoDigits(d.getDate()) + '.ps1';
+  }
+  return { text: UTF8_BOM + lines.join(EOL) + EOL, fileName, included, skipped, calls: batches.length };
+}

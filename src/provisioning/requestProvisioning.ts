@@ -1,0 +1,225 @@
+/**
+ * Bulk provisioning requests: addresses in chunks of at most 199, sent one chunk after the other (gentle on
+ * SharePoint throttling), each chunk's result kept in the state and appended to the shared log as one entry.
+ *
+ * Calling again with the previous state re-sends only the chunks that failed (or were never sent): an address that
+ * was enqueued successfully is never sent again. A log write that fails does not lose the result: the state keeps the
+ * entry (`unlogged`, `logWarning`) and the next call writes it first.
+ */
+import * as strings from 'ProvisioningStrings';
+import { format } from '../common/format';
+import { failure } from '../tenant/outcome';
+import type { Failure, Outcome } from '../tenant/outcome';
+import type { ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester } from '../tenant/ports';
+import { addressKey, uniqueAddresses } from './addresses';
+import { MAX_ADDRESSES_PER_CALL, chunk } from './chunk';
+
+export interface ChunkResult {
+  /** Position of the chunk in the whole request (stable across retries). */
+  index: number;
+  emails: string[];
+  ok: boolean;
+  /** Why the last attempt failed (a 200 whose body carries an error is a failure too). */
+  failure?: Failure;
+  /** How many times the chunk was sent; 0 when it was never sent (e.g. cancelled before its turn). */
+  attempts: number;
+  /** When it was last sent (ISO 8601). */
+  sentAt?: string;
+}
+
+export interface BulkRequestState {
+  chunks: ChunkResult[];
+  /** Log entries that could not be written yet; the next call writes them first. */
+  unlogged: ProvisioningLogEntry[];
+  /** Set when a log write failed: the results are in this state, but not (yet) in the shared log. */
+  logWarning?: string;
+  logFailure?: Failure;
+  /** The run stopped early because it was cancelled; unsent chunks have attempts 0. */
+  cancelled: boolean;
+}
+
+export interface BulkRequestProgress {
+  /** Chunks sent in this run so far. */
+  chunksDone: number;
+  /** Chunks this run has to send. */
+  chunksTotal: number;
+  /** All chunks of the request, sent or not. */
+  results: ChunkResult[];
+}
+
+export interface RequestProvisioningOptions {
+  /** Who asks (the signed-in admin's UPN), as recorded in the log. */
+  requestedBy: string;
+  now: () => Date;
+  onProgress?: (progress: BulkRequestProgress) => void;
+  /** Stops before the next chunk; a chunk already sent is never abandoned halfway. */
+  signal?: AbortSignal;
+  /** The state of an earlier run: only its failed or unsent chunks are sent again. */
+  previous?: BulkRequestState;
+  /** Log entry ids (default: time-based and random). */
+  newId?: () => string;
+}
+
+function defaultId(now: Date, index: number): string {
+  return 'req-' + now.getTime().toString(36) + '-' + String(index) + '-' + Math.floor(Math.random() * 2176782336).toString(36);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function safely<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    return failure(0, 'UnexpectedError', errorMessage(error));
+  }
+}
+
+function copyChunk(result: ChunkResult): ChunkResult {
+  const copy: ChunkResult = { index: result.index, emails: result.emails.slice(), ok: result.ok, attempts: result.attempts };
+  if (result.failure !== undefined) {
+    copy.failure = result.failure;
+  }
+  if (result.sentAt !== undefined) {
+    copy.sentAt = result.sentAt;
+  }
+  return copy;
+}
+
+/** Requests personal sites for the addresses (see the module comment). Never throws. */
+export async function requestProvisioning(
+  requester: ProvisioningRequester,
+  log: ProvisioningLogStore,
+  emails: ReadonlyArray<string>,
+  opts: RequestProvisioningOptions,
+): Promise<BulkRequestState> {
+  const previous = opts.previous;
+  const chunks: ChunkResult[] = previous ? previous.chunks.map(copyChunk) : [];
+
+  // New addresses: any not already part of the request (sent or not) go into new chunks.
+  const known = new Set<string>();
+  for (let c = 0; c < chunks.length; c++) {
+    const list = (chunks[c] as ChunkResult).emails;
+    for (let k = 0; k < list.length; k++) {
+      known.add(addressKey(list[k] as string));
+    }
+  }
+  const fresh: string[] = [];
+  const unique = uniqueAddresses(emails);
+  for (let i = 0; i < unique.length; i++) {
+    if (!known.has(addressKey(unique[i] as string))) {
+      fresh.push(unique[i] as string);
+    }
+  }
+  const freshChunks = chunk(fresh, MAX_ADDRESSES_PER_CALL);
+  for (let i = 0; i < freshChunks.length; i++) {
+    chunks.push({ index: chunks.length, emails: freshChunks[i] as string[], ok: false, attempts: 0 });
+  }
+
+  const state: BulkRequestState = { chunks, unlogged: [], cancelled: false };
+  let lastLogFailure: Failure | undefined;
+
+  const writeLog = async (entry: ProvisioningLogEntry): Promise<void> => {
+    const written = await safely(() => log.append(entry));
+    if (!written.ok) {
+      state.unlogged.push(entry);
+      lastLogFailure = written;
+    }
+  };
+
+  // Entries an earlier run could not write come first: the log should tell what was sent.
+  if (previous) {
+    for (let i = 0; i < previous.unlogged.length; i++) {
+      await writeLog(previous.unlogged[i] as ProvisioningLogEntry);
+    }
+  }
+
+  const toSend: ChunkResult[] = [];
+  for (let c = 0; c < chunks.length; c++) {
+    if (!(chunks[c] as ChunkResult).ok) {
+      toSend.push(chunks[c] as ChunkResult);
+    }
+  }
+
+  let sent = 0;
+  const report = (): void => {
+    if (opts.onProgress) {
+      opts.onProgress({ chunksDone: sent, chunksTotal: toSend.length, results: chunks });
+    }
+  };
+  report();
+
+  for (let i = 0; i < toSend.length; i++) {
+    if (opts.signal && opts.signal.aborted) {
+      state.cancelled = true;
+      break;
+    }
+    const current = toSend[i] as ChunkResult;
+    const sentAt = opts.now();
+    const outcome = await safely(() => requester.enqueue(current.emails.slice()));
+    current.attempts++;
+    current.sentAt = sentAt.toISOString();
+    current.ok = outcome.ok;
+    if (outcome.ok) {
+      delete current.failure;
+    } else {
+      current.failure = outcome;
+    }
+
+    const entry: ProvisioningLogEntry = {
+      id: opts.newId ? opts.newId() : defaultId(sentAt, current.index),
+      requestedBy: opts.requestedBy,
+      requestedAt: current.sentAt,
+      emails: current.emails.slice(),
+      result: outcome.ok ? 'enqueued' : 'failed',
+    };
+    if (!outcome.ok) {
+      entry.detail = format(strings.LogEntryFailureDetail, outcome.status, outcome.code, outcome.message);
+    }
+    await writeLog(entry);
+    sent++;
+    report();
+  }
+
+  if (lastLogFailure !== undefined) {
+    state.logFailure = lastLogFailure;
+    state.logWarning = format(
+      log.kind === 'sharepoint-list' ? strings.LogWarningList : strings.LogWarningBrowser,
+      state.unlogged.length,
+      lastLogFailure.message,
+    );
+  }
+  return state;
+}
+
+/** Addresses of the chunks that failed (or were never sent): the ones to offer in the PowerShell fallback. */
+export function unsentAddresses(state: BulkRequestState): string[] {
+  const addresses: string[] = [];
+  for (let c = 0; c < state.chunks.length; c++) {
+    const result = state.chunks[c] as ChunkResult;
+    if (!result.ok) {
+      for (let k = 0; k < result.emails.length; k++) {
+        addresses.push(result.emails[k] as string);
+      }
+    }
+  }
+  return addresses;
+}
+
+/** Counts of the request's chunks by outcome. */
+export function summarize(state: BulkRequestState): { succeeded: number; failed: number; notSent: number; addressesEnqueued: number } {
+  const summary = { succeeded: 0, failed: 0, notSent: 0, addressesEnqueued: 0 };
+  for (let c = 0; c < state.chunks.length; c++) {
+    const result = state.chunks[c] as ChunkResult;
+    if (result.ok) {
+      summary.succeeded++;
+      summary.addressesEnqueued += result.emails.length;
+    } else if (result.attempts === 0) {
+      summary.notSent++;
+    } else {
+      summary.failed++;
+    }
+  }
+  return summary;
+}

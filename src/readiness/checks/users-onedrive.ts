@@ -1,0 +1,58 @@
+/**
+ * users-onedrive: every licensed, enabled member user has a provisioned OneDrive (seed: "User provisioning").
+ * Reads the tenant-wide scan's state; while it runs the check is `running` (status unknown, data-status="running").
+ */
+import * as strings from 'ReadinessStrings';
+import { format } from '../../common/format';
+import type { Check, CheckResult } from '../check';
+import type { TenantFacts } from '../facts';
+import { checkTitle } from '../titles';
+import { unknownFromFailure } from '../unknown';
+
+const ID = 'users-onedrive';
+
+function evaluate(facts: TenantFacts): CheckResult {
+  const title = checkTitle(ID);
+  const scan = facts.scan;
+
+  switch (scan.state) {
+    case 'idle':
+      return { id: ID, title, status: 'unknown', evidence: [strings.UsersOneDriveIdle], nextStep: strings.UsersOneDriveIdleNextStep, who: 'sharepoint-admin' };
+    case 'running': {
+      const progress =
+        scan.pagesEstimated !== undefined && scan.pagesEstimated > 0
+          ? format(strings.UsersOneDriveRunningOf, scan.pagesDone, scan.pagesEstimated, scan.usersSeen)
+          : format(strings.UsersOneDriveRunning, scan.pagesDone, scan.usersSeen);
+      return { id: ID, title, status: 'unknown', running: true, evidence: [progress], nextStep: strings.UsersOneDriveRunningNextStep, who: 'sharepoint-admin' };
+    }
+    case 'failed':
+      return unknownFromFailure(ID, title, scan.reason, strings.WhatScan, facts);
+    case 'done':
+      break;
+  }
+
+  const evidence = [
+    format(strings.UsersOneDriveCounts, scan.considered, scan.unprovisioned, scan.requested),
+    format(strings.UsersOneDriveExcluded, scan.excluded.guests, scan.excluded.disabled, scan.excluded.unlicensed),
+  ];
+  if (scan.method === 'per-user') {
+    evidence.push(scan.methodNotice ? format(strings.UsersOneDrivePerUserNotice, scan.methodNotice) : strings.UsersOneDrivePerUser);
+  }
+
+  if (scan.unprovisioned > 0) {
+    return { id: ID, title, status: 'fail', evidence, nextStep: strings.UsersOneDriveFailNextStep, who: 'sharepoint-admin' };
+  }
+  if (scan.requested > 0) {
+    return {
+      id: ID,
+      title,
+      status: 'warn',
+      evidence,
+      nextStep: format(strings.UsersOneDrivePendingNextStep, scan.requested),
+      who: 'sharepoint-admin',
+    };
+  }
+  return { id: ID, title, status: 'pass', evidence: [format(strings.UsersOneDrivePass, scan.considered)].concat(evidence.slice(1)) };
+}
+
+export const usersOneDriveCheck: Check = { id: ID, evaluate };

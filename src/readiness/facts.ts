@@ -1,0 +1,135 @@
+/**
+ * TenantFacts: everything the checks need, gathered once by the adapters (src/tenant) and then
+ * evaluated by pure functions (src/readiness/checks). Domain types only: Graph DTOs are mapped at the adapter edge.
+ */
+import type { Outcome } from '../tenant/outcome';
+
+export type CapabilityStatus = 'Enabled' | 'Warning' | 'Suspended' | 'Deleted' | 'LockedOut';
+
+export interface ServicePlan {
+  servicePlanId: string;
+  servicePlanName: string;
+}
+
+/** A subscribed SKU of the tenant (Graph subscribedSku). */
+export interface SubscribedSku {
+  skuId: string;
+  skuPartNumber: string;
+  capabilityStatus: CapabilityStatus;
+  enabledUnits: number;
+  consumedUnits: number;
+  servicePlans: ServicePlan[];
+}
+
+/** A plan assigned to a user (Graph assignedPlan). */
+export interface AssignedPlan {
+  servicePlanId: string;
+  service: string;
+  capabilityStatus: string;
+}
+
+export interface TenantInfo {
+  id: string;
+  displayName: string;
+  /** e.g. contoso.onmicrosoft.com */
+  initialDomain: string;
+}
+
+export interface SignedInUser {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  accountEnabled: boolean;
+  assignedPlans: AssignedPlan[];
+}
+
+export interface DirectoryRole {
+  id: string;
+  displayName: string;
+  roleTemplateId: string;
+}
+
+export interface OneDriveState {
+  provisioned: boolean;
+  /** The personal site URL when provisioned. */
+  url?: string;
+}
+
+/** Which connector app to look for, and what it needs. Set in the property pane (or preview flags). */
+export interface ConnectorSettings {
+  /** Application (client) id of the connector's app registration, when known. */
+  appId?: string;
+  /** Display name of the enterprise app, e.g. "Office 365 Mover". Used when appId is empty. */
+  displayName: string;
+  /** Delegated scopes the connector needs, as "<resource>/<scope>" e.g. "SharePoint/AllSites.Manage", "Microsoft Graph/User.Read". */
+  requiredScopes: string[];
+}
+
+/** The connector's enterprise app (service principal) as found in the tenant. */
+export interface ConnectorApp {
+  servicePrincipalId: string;
+  appId: string;
+  displayName: string;
+  appRoleAssignmentRequired: boolean;
+}
+
+/** One delegated permission grant of the connector (Graph oAuth2PermissionGrant), resource resolved to a name. */
+export interface PermissionGrant {
+  id: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  /** Set for consentType Principal: who consented for themselves. */
+  principalId?: string;
+  /** Resource service principal object id. */
+  resourceId: string;
+  /** Resource display name, e.g. "Microsoft Graph", "Office 365 SharePoint Online" (resolved by the adapter). */
+  resourceDisplayName: string;
+  /** Resource app id, e.g. 00000003-0000-0000-c000-000000000000 for Microsoft Graph. */
+  resourceAppId: string;
+  scopes: string[];
+}
+
+/** Who is assigned to the connector app (Graph appRoleAssignment on appRoleAssignedTo). */
+export interface AppAssignment {
+  principalId: string;
+  principalDisplayName: string;
+  principalType: string;
+}
+
+/** Progress and result of the tenant-wide OneDrive scan (src/provisioning), as the users-onedrive check sees it. */
+export type ScanState =
+  | { state: 'idle' }
+  | { state: 'running'; pagesDone: number; pagesEstimated?: number; usersSeen: number }
+  | { state: 'failed'; reason: import('../tenant/outcome').Failure }
+  | {
+      state: 'done';
+      /** licensed, enabled member users considered */
+      considered: number;
+      /** considered users without a personal site and not yet requested */
+      unprovisioned: number;
+      /** considered users without a site whose provisioning was requested and is pending */
+      requested: number;
+      excluded: { guests: number; disabled: number; unlicensed: number };
+      method: 'tenant-admin' | 'per-user';
+      /** Why the slower per-user method was used, when it was. */
+      methodNotice?: string;
+    };
+
+/**
+ * Everything gathered in one pass. `grants` and `assignments` are undefined when there is no connector app to read
+ * them for (no app → nothing to read; the consent check then fails because the app is missing).
+ */
+export interface TenantFacts {
+  connector: ConnectorSettings;
+  tenant: Outcome<TenantInfo>;
+  skus: Outcome<SubscribedSku[]>;
+  me: Outcome<SignedInUser>;
+  myRoles: Outcome<DirectoryRole[]>;
+  adminOneDrive: Outcome<OneDriveState>;
+  /** value undefined: no service principal matches the connector settings. */
+  connectorApp: Outcome<ConnectorApp | undefined>;
+  grants?: Outcome<PermissionGrant[]>;
+  assignments?: Outcome<AppAssignment[]>;
+  /** Licensed, enabled member users as counted by the directory ($count with ConsistencyLevel: eventual). */
+  licensedUserCount: Outcome<number>;
+  scan: ScanState;
+}

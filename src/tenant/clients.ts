@@ -1,0 +1,68 @@
+import { graphfi, DefaultHeaders as GraphDefaultHeaders, DefaultInit as GraphDefaultInit, SPFx as GraphSPFx, type GraphFI } from '@pnp/graph';
+import { BearerToken, DefaultParse } from '@pnp/queryable';
+import { spfi, SPBrowser, SPFx as SpSPFx, SPFxToken, type SPFI } from '@pnp/sp';
+import { ThrottlingRetry } from './http/throttlingRetry';
+
+/** The PnPjs roots every adapter is built from. Only base URLs and the token source differ between hosts. */
+export interface TenantClients {
+  graph: GraphFI;
+  /** The hosting site (where the provisioning log list lives). */
+  site: SPFI;
+  /** The tenant admin host, e.g. https://contoso-admin.sharepoint.com. */
+  admin: SPFI;
+  siteUrl: string;
+  adminUrl: string;
+}
+
+/**
+ * The slice of the SPFx web part context the adapters use (structural, as PnPjs takes it): the page context for
+ * URLs and form digests, and the AAD token provider for hosts other than the page's own (the admin host, Graph).
+ */
+export interface SpfxContextSlice {
+  pageContext: {
+    web: { absoluteUrl: string };
+    legacyPageContext?: { formDigestValue?: string; formDigestTimeoutSeconds?: number };
+  };
+  aadTokenProviderFactory?: { getTokenProvider(): Promise<{ getToken(resource: string): Promise<string> }> };
+}
+
+/** https://contoso.sharepoint.com/sites/x → https://contoso-admin.sharepoint.com (also for contoso-my hosts). */
+export function adminUrlFor(siteUrl: string): string {
+  const url = new URL(siteUrl);
+  const dot = url.hostname.indexOf('.');
+  const tenant = url.hostname.substring(0, dot).replace(/-(my|admin)$/, '');
+  return `${url.protocol}//${tenant}-admin${url.hostname.substring(dot)}`;
+}
+
+/** Composition in SharePoint / Teams: cookies for the page's own site, AAD tokens for Graph and the admin host. */
+export function createSpfxClients(context: SpfxContextSlice): TenantClients {
+  const siteUrl = context.pageContext.web.absoluteUrl;
+  const adminUrl = adminUrlFor(siteUrl);
+  // PnPjs types its context parameter loosely; our slice carries exactly what its behaviours read.
+  const pnpContext = context as Parameters<typeof SpSPFx>[0];
+  return {
+    graph: graphfi().using(GraphSPFx(pnpContext), ThrottlingRetry()),
+    site: spfi(siteUrl).using(SpSPFx(pnpContext), ThrottlingRetry()),
+    admin: spfi(adminUrl).using(SpSPFx(pnpContext), SPFxToken(pnpContext), ThrottlingRetry()),
+    siteUrl,
+    adminUrl,
+  };
+}
+
+export interface DirectClientOptions {
+  graphBaseUrl: string;
+  siteUrl: string;
+  adminUrl: string;
+  token: string;
+}
+
+/** Composition with explicit URLs and a bearer token: the demo preview, tests and benchmarks (the tenant simulator). */
+export function createDirectClients(options: DirectClientOptions): TenantClients {
+  return {
+    graph: graphfi().using(GraphDefaultHeaders(), GraphDefaultInit(options.graphBaseUrl), DefaultParse(), ThrottlingRetry(), BearerToken(options.token)),
+    site: spfi(options.siteUrl).using(SPBrowser({ baseUrl: options.siteUrl }), ThrottlingRetry(), BearerToken(options.token)),
+    admin: spfi(options.adminUrl).using(SPBrowser({ baseUrl: options.adminUrl }), ThrottlingRetry(), BearerToken(options.token)),
+    siteUrl: options.siteUrl,
+    adminUrl: options.adminUrl,
+  };
+}

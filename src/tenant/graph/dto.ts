@@ -1,0 +1,68 @@
+/** Microsoft Graph resource shapes, as returned (only the properties we select). Used inside src/tenant only. */
+export interface GraphServicePlanInfo {
+  servicePlanId: string;
+  servicePlanName: string;
+  provisioningStatus?: string;
+  appliesTo?: string;
+}
+
+export interface GraphSubscribedSku {
+  skuId: string;
+  skuPartNumber: string;
+  capabilityStatus: string;
+  consumedUnits?: number;
+  prepaidUnits?: { enabled?: number };
+  servicePlans?: GraphServicePlanInfo[];
+}
+
+export interface GraphAssignedPlan {
+  servicePlanId: string;
+  service: string;
+  capabilityStatus: string;
+}
+
+export interface GraphUser {
+  id: string;
+  userPrincipalName: string;
+  mail?: string | null;
+  displayName?: string | null;
+  department?: string | null;
+  accountEnabled?: boolean | null;
+  userType?: string | null;
+  assignedPlans?: GraphAssignedPlan[];
+  mySite?: string | null;
+}
+
+export interface GraphOrganization {
+  id: string;
+  displayName: string;
+  verifiedDomains?: { name: string; isInitial?: boolean; isDefault?: boolean }[];
+}
+
+export interface GraphDirectoryRole {
+  id: string;
+  displayName: string;
+  roleTemplateId: string;
+}
+
+export interface GraphServicePrincipal {
+  id: string;
+  appId: string;
+  displayName: string;
+  appRoleAssignmentRequired?: boolean;
+}
+
+export interface GraphPermissionGrant {
+  id: string;
+  clientId: string;
+  consentType: string;
+  principalId?: string | null;
+  resourceId: string;
+  scope?: string | null;
+}
+
+export interface GraphAppRoleAssignment {
+  principalId: string;
+  principalDisplayName?: string | null;
+  principalType?: string | null;
+}

@@ -1,0 +1,89 @@
+/** Graph DTO → domain mapping. The only place that knows Graph's shapes. */
+import type { AppAssignment, AssignedPlan, CapabilityStatus, ConnectorApp, DirectoryRole, PermissionGrant, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
+import type { DirectoryUser } from '../ports';
+import type { GraphAppRoleAssignment, GraphDirectoryRole, GraphOrganization, GraphPermissionGrant, GraphServicePrincipal, GraphSubscribedSku, GraphUser } from './dto';
+
+const CAPABILITY: CapabilityStatus[] = ['Enabled', 'Warning', 'Suspended', 'Deleted', 'LockedOut'];
+
+function capability(value: string): CapabilityStatus {
+  for (const known of CAPABILITY) {
+    if (known.toLowerCase() === value.toLowerCase()) {
+      return known;
+    }
+  }
+  return 'Suspended';
+}
+
+export function toSku(dto: GraphSubscribedSku): SubscribedSku {
+  return {
+    skuId: dto.skuId,
+    skuPartNumber: dto.skuPartNumber,
+    capabilityStatus: capability(dto.capabilityStatus),
+    enabledUnits: dto.prepaidUnits?.enabled ?? 0,
+    consumedUnits: dto.consumedUnits ?? 0,
+    servicePlans: (dto.servicePlans ?? []).map((plan) => ({ servicePlanId: plan.servicePlanId.toLowerCase(), servicePlanName: plan.servicePlanName })),
+  };
+}
+
+export function toAssignedPlans(plans: GraphUser['assignedPlans']): AssignedPlan[] {
+  return (plans ?? []).map((plan) => ({ servicePlanId: plan.servicePlanId.toLowerCase(), service: plan.service, capabilityStatus: plan.capabilityStatus }));
+}
+
+export function toSignedInUser(dto: GraphUser): SignedInUser {
+  return {
+    id: dto.id,
+    userPrincipalName: dto.userPrincipalName,
+    displayName: dto.displayName ?? dto.userPrincipalName,
+    accountEnabled: dto.accountEnabled !== false,
+    assignedPlans: toAssignedPlans(dto.assignedPlans),
+  };
+}
+
+export function toDirectoryUser(dto: GraphUser): DirectoryUser {
+  const enabledPlanIds: string[] = [];
+  for (const plan of dto.assignedPlans ?? []) {
+    if (plan.capabilityStatus === 'Enabled') {
+      enabledPlanIds.push(plan.servicePlanId.toLowerCase());
+    }
+  }
+  return {
+    id: dto.id,
+    userPrincipalName: dto.userPrincipalName,
+    ...(dto.mail ? { mail: dto.mail } : {}),
+    displayName: dto.displayName ?? dto.userPrincipalName,
+    ...(dto.department ? { department: dto.department } : {}),
+    accountEnabled: dto.accountEnabled !== false,
+    userType: dto.userType ?? 'Member',
+    enabledPlanIds,
+  };
+}
+
+export function toTenantInfo(dto: GraphOrganization): TenantInfo {
+  const domains = dto.verifiedDomains ?? [];
+  const initial = domains.filter((d) => d.isInitial)[0] ?? domains[0];
+  return { id: dto.id, displayName: dto.displayName, initialDomain: initial ? initial.name : '' };
+}
+
+export function toDirectoryRole(dto: GraphDirectoryRole): DirectoryRole {
+  return { id: dto.id, displayName: dto.displayName, roleTemplateId: dto.roleTemplateId.toLowerCase() };
+}
+
+export function toConnectorApp(dto: GraphServicePrincipal): ConnectorApp {
+  return { servicePrincipalId: dto.id, appId: dto.appId, displayName: dto.displayName, appRoleAssignmentRequired: dto.appRoleAssignmentRequired === true };
+}
+
+export function toPermissionGrant(dto: GraphPermissionGrant, resource: GraphServicePrincipal | undefined): PermissionGrant {
+  return {
+    id: dto.id,
+    consentType: dto.consentType === 'AllPrincipals' ? 'AllPrincipals' : 'Principal',
+    ...(dto.principalId ? { principalId: dto.principalId } : {}),
+    resourceId: dto.resourceId,
+    resourceDisplayName: resource ? resource.displayName : dto.resourceId,
+    resourceAppId: resource ? resource.appId : '',
+    scopes: (dto.scope ?? '').split(' ').filter((s) => s.length > 0),
+  };
+}
+
+export function toAssignment(dto: GraphAppRoleAssignment): AppAssignment {
+  return { principalId: dto.principalId, principalDisplayName: dto.principalDisplayName ?? dto.principalId, principalType: dto.principalType ?? 'User' };
+}

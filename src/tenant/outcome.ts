@@ -1,0 +1,32 @@
+/**
+ * Every call to the tenant ends as an Outcome: a value, or a typed failure that the UI can show
+ * with its reason and a next step. Adapters never let an exception escape to the page.
+ */
+export interface Failure {
+  ok: false;
+  /** HTTP status (0 when the request never got an answer, e.g. network error or cancelled). */
+  status: number;
+  /** Service error code, e.g. "Authorization_RequestDenied", "ResourceNotFound", "TooManyRequests". */
+  code: string;
+  /** Service (or network) message, as returned. */
+  message: string;
+  /** The delegated scope that would have allowed this call, when the failure is a missing permission. */
+  missingScope?: string;
+  /** Seconds the service asked us to wait (429/503), when given. */
+  retryAfterSeconds?: number;
+}
+
+export interface Success<T> {
+  ok: true;
+  value: T;
+}
+
+export type Outcome<T> = Success<T> | Failure;
+
+export function success<T>(value: T): Success<T> {
+  return { ok: true, value };
+}
+
+export function failure(status: number, code: string, message: string, extra: Partial<Omit<Failure, 'ok' | 'status' | 'code' | 'message'>> = {}): Failure {
+  return { ok: false, status, code, message, ...extra };
+}

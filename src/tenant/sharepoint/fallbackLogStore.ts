@@ -1,0 +1,59 @@
+import { success, type Failure, type Outcome } from '../outcome';
+import type { ProvisioningLogEntry, ProvisioningLogStore } from '../ports';
+
+/**
+ * The shared SharePoint list when the admin can use it; this browser's storage when the list cannot be read or
+ * created (no permission). `fallbackReason` says why, so the UI can warn that the log is not shared.
+ */
+export class FallbackLogStore implements ProvisioningLogStore {
+  private useBrowser = false;
+  private reason: Failure | undefined;
+
+  public constructor(
+    private readonly shared: ProvisioningLogStore,
+    private readonly browser: ProvisioningLogStore,
+  ) {}
+
+  public get kind(): 'sharepoint-list' | 'browser' {
+    return this.useBrowser ? 'browser' : this.shared.kind;
+  }
+
+  /** Why the shared list is not used, when it is not. */
+  public get fallbackReason(): Failure | undefined {
+    return this.reason;
+  }
+
+  public async load(): Promise<Outcome<ProvisioningLogEntry[]>> {
+    const local = await this.browser.load();
+    if (!this.useBrowser) {
+      const shared = await this.shared.load();
+      if (shared.ok) {
+        return success(local.ok ? shared.value.concat(local.value) : shared.value);
+      }
+      if (!this.switchToBrowser(shared)) {
+        return shared;
+      }
+    }
+    return local;
+  }
+
+  public async append(entry: ProvisioningLogEntry): Promise<Outcome<void>> {
+    if (!this.useBrowser) {
+      const shared = await this.shared.append(entry);
+      if (shared.ok || !this.switchToBrowser(shared)) {
+        return shared;
+      }
+    }
+    return this.browser.append(entry);
+  }
+
+  /** Permission answers switch to the browser store; transient ones (429/5xx) are reported as they are. */
+  private switchToBrowser(reason: Failure): boolean {
+    if (reason.status === 401 || reason.status === 403) {
+      this.useBrowser = true;
+      this.reason = reason;
+      return true;
+    }
+    return false;
+  }
+}

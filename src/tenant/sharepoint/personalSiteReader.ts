@@ -1,0 +1,132 @@
+import type { GraphFI } from '@pnp/graph';
+import { graphPost } from '@pnp/graph';
+import { body, headers } from '@pnp/queryable';
+import { spPost, type SPFI } from '@pnp/sp';
+import { adminQueryable } from './adminQueryable';
+import type { OneDriveState } from '../../readiness/facts';
+import { attempt } from '../graph/graphCall';
+import { graphQueryable } from '../graph/root';
+import type { GraphUser } from '../graph/dto';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, wait, type RetryPolicy } from '../http/retryPolicy';
+import { readServiceError } from '../http/toFailure';
+import { failure, success, type Failure, type Outcome } from '../outcome';
+import type { Page, PersonalSite, PersonalSiteReader } from '../ports';
+import { DIRECTORY_READ, SHAREPOINT_FULL_CONTROL, USER_READ } from '../scopes';
+import { personalSitesQuery, readPersonalSitesResponse } from './csom';
+
+/** Graph $batch takes at most 20 requests. */
+export const GRAPH_BATCH_LIMIT = 20;
+
+interface BatchResponseItem {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** Graph's answers for a user whose OneDrive was never created (DESIGN §4). */
+function isNotProvisioned(status: number, error: { code: string; message: string } | undefined): boolean {
+  if (status === 404) {
+    return true;
+  }
+  return error !== undefined && /mysite/i.test(error.message);
+}
+
+function oneDriveFrom(mySite: string | null | undefined): OneDriveState {
+  return mySite ? { provisioned: true, url: mySite } : { provisioned: false };
+}
+
+export class TenantPersonalSiteReader implements PersonalSiteReader {
+  public constructor(
+    private readonly graph: GraphFI,
+    private readonly admin: SPFI,
+    private readonly adminUrl: string,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
+  ) {}
+
+  /** `/me?$select=mySite` only reads; `/me/drive` would create the OneDrive as a side effect. */
+  public async getMyOneDrive(): Promise<Outcome<OneDriveState>> {
+    const read = await attempt(USER_READ, () => graphQueryable<GraphUser>(this.graph, 'me').select('mySite')());
+    if (read.ok) {
+      return success(oneDriveFrom(read.value.mySite));
+    }
+    if (isNotProvisioned(read.status, read)) {
+      return success({ provisioned: false });
+    }
+    return read;
+  }
+
+  public async getPersonalSitesPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
+    const answer = await attempt(SHAREPOINT_FULL_CONTROL, () =>
+      spPost<unknown>(adminQueryable(this.admin, this.adminUrl, '_vti_bin/client.svc/ProcessQuery'), {
+        ...headers({ 'Content-Type': 'text/xml' }),
+        body: personalSitesQuery(next),
+        ...(signal ? { signal } : {}),
+      }),
+    );
+    if (!answer.ok) {
+      return answer;
+    }
+    const read = readPersonalSitesResponse(answer.value);
+    if (!read.ok) {
+      const denied = /UnauthorizedAccess/i.test(read.typeName) || read.code === -2147024891;
+      return failure(denied ? 403 : 500, read.typeName, read.message, denied ? { missingScope: SHAREPOINT_FULL_CONTROL } : {});
+    }
+    return success({ items: read.sites, ...(read.next ? { next: read.next } : {}) });
+  }
+
+  /**
+   * Per-user OneDrive state through Graph `$batch` (20 single-user reads a request), for admins who cannot use the
+   * tenant admin enumeration. Items throttled or failed transiently inside a batch are retried on their own.
+   */
+  public async getOneDriveStates(userIds: string[], signal?: AbortSignal): Promise<Outcome<Map<string, Outcome<OneDriveState>>>> {
+    const states = new Map<string, Outcome<OneDriveState>>();
+    for (let start = 0; start < userIds.length; start += GRAPH_BATCH_LIMIT) {
+      let pending = userIds.slice(start, start + GRAPH_BATCH_LIMIT);
+      let attemptNo = 0;
+      while (pending.length > 0) {
+        attemptNo++;
+        const sent = await attempt(DIRECTORY_READ, () =>
+          graphPost<{ responses: BatchResponseItem[] }>(graphQueryable(this.graph, '$batch'), {
+            ...body({
+              requests: pending.map((id, index) => ({ id: String(index), method: 'GET', url: `/users/${encodeURIComponent(id)}?$select=id,mySite` })),
+            }),
+            ...(signal ? { signal } : {}),
+          }),
+        );
+        if (!sent.ok) {
+          return sent;
+        }
+        const retry: string[] = [];
+        let retryAfterMs: number | undefined;
+        for (const item of sent.value.responses ?? []) {
+          const id = pending[Number(item.id)];
+          if (id === undefined) {
+            continue;
+          }
+          const error = readServiceError(item.body);
+          if (item.status >= 200 && item.status < 300) {
+            states.set(id, success(oneDriveFrom((item.body as GraphUser | undefined)?.mySite)));
+          } else if (isNotProvisioned(item.status, error)) {
+            states.set(id, success({ provisioned: false }));
+          } else if (isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts) {
+            retry.push(id);
+            const header = item.headers ? item.headers['Retry-After'] ?? item.headers['retry-after'] : undefined;
+            const seconds = header !== undefined ? Number(header) : NaN;
+            if (!isNaN(seconds)) {
+              retryAfterMs = Math.max(retryAfterMs ?? 0, seconds * 1000);
+            }
+          } else {
+            const itemFailure: Failure = failure(item.status, error ? error.code : `HTTP${item.status}`, error ? error.message : '', item.status === 403 ? { missingScope: DIRECTORY_READ } : {});
+            states.set(id, itemFailure);
+          }
+        }
+        pending = retry;
+        if (pending.length > 0) {
+          await wait(retryDelayMs(this.retry, attemptNo, retryAfterMs), signal);
+        }
+      }
+    }
+    return success(states);
+  }
+}

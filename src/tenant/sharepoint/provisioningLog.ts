@@ -1,0 +1,142 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/fields';
+import { attempt } from '../graph/graphCall';
+import { failure, success, type Outcome } from '../outcome';
+import type { ProvisioningLogEntry, ProvisioningLogStore } from '../ports';
+import { SHAREPOINT_FULL_CONTROL } from '../scopes';
+
+export const LOG_LIST_TITLE = 'Migration Readiness provisioning log';
+const ENTRY_FIELD = 'MRLogEntry';
+
+interface LogItem {
+  Id: number;
+  Title: string;
+  MRLogEntry?: string | null;
+}
+
+function parseEntry(item: LogItem): ProvisioningLogEntry | undefined {
+  if (!item.MRLogEntry) {
+    return undefined;
+  }
+  try {
+    const entry = JSON.parse(item.MRLogEntry) as ProvisioningLogEntry;
+    return Array.isArray(entry.emails) && typeof entry.requestedAt === 'string' ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The shared provisioning log: a list on the hosting site, created on first write, so every admin sees every request
+ * and the "requested, pending" state survives reloads.
+ */
+export class SharePointListLogStore implements ProvisioningLogStore {
+  public readonly kind = 'sharepoint-list' as const;
+  private ensured = false;
+
+  public constructor(private readonly site: SPFI) {}
+
+  public async load(): Promise<Outcome<ProvisioningLogEntry[]>> {
+    const exists = await this.exists();
+    if (!exists.ok) {
+      return exists;
+    }
+    if (!exists.value) {
+      return success([]);
+    }
+    return attempt(SHAREPOINT_FULL_CONTROL, async () => {
+      const entries: ProvisioningLogEntry[] = [];
+      for await (const page of this.site.web.lists.getByTitle(LOG_LIST_TITLE).items.select('Id', 'Title', ENTRY_FIELD).top(5000)) {
+        for (const item of page as LogItem[]) {
+          const entry = parseEntry(item);
+          if (entry) {
+            entries.push(entry);
+          }
+        }
+      }
+      return entries;
+    });
+  }
+
+  public async append(entry: ProvisioningLogEntry): Promise<Outcome<void>> {
+    const ensured = await this.ensureList();
+    if (!ensured.ok) {
+      return ensured;
+    }
+    return attempt(SHAREPOINT_FULL_CONTROL, async () => {
+      await this.site.web.lists.getByTitle(LOG_LIST_TITLE).items.add({ Title: entry.id, [ENTRY_FIELD]: JSON.stringify(entry) });
+    });
+  }
+
+  private async exists(): Promise<Outcome<boolean>> {
+    if (this.ensured) {
+      return success(true);
+    }
+    const read = await attempt(SHAREPOINT_FULL_CONTROL, () => this.site.web.lists.getByTitle(LOG_LIST_TITLE).select('Id')());
+    if (read.ok) {
+      this.ensured = true;
+      return success(true);
+    }
+    return read.status === 404 ? success(false) : read;
+  }
+
+  private async ensureList(): Promise<Outcome<void>> {
+    const exists = await this.exists();
+    if (!exists.ok) {
+      return exists;
+    }
+    if (exists.value) {
+      return success(undefined);
+    }
+    const created = await attempt(SHAREPOINT_FULL_CONTROL, async () => {
+      await this.site.web.lists.add(LOG_LIST_TITLE, 'Provisioning requests made from Migration Readiness (one item per request).', 100, false, { Hidden: false });
+      await this.site.web.lists.getByTitle(LOG_LIST_TITLE).fields.addMultilineText(ENTRY_FIELD, { RichText: false, NumberOfLines: 6 });
+    });
+    if (!created.ok) {
+      return created;
+    }
+    this.ensured = true;
+    return success(undefined);
+  }
+}
+
+/** The minimal Storage surface (window.localStorage), so tests and other hosts can pass their own. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Fallback when the list cannot be created: this browser only. The UI shows a warning while it is in use. */
+export class BrowserLogStore implements ProvisioningLogStore {
+  public readonly kind = 'browser' as const;
+
+  public constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly key: string,
+  ) {}
+
+  public async load(): Promise<Outcome<ProvisioningLogEntry[]>> {
+    try {
+      const raw = this.storage.getItem(this.key);
+      return success(raw ? (JSON.parse(raw) as ProvisioningLogEntry[]) : []);
+    } catch (error) {
+      return failure(0, 'StorageError', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  public async append(entry: ProvisioningLogEntry): Promise<Outcome<void>> {
+    const loaded = await this.load();
+    if (!loaded.ok) {
+      return loaded;
+    }
+    try {
+      this.storage.setItem(this.key, JSON.stringify(loaded.value.concat([entry])));
+      return success(undefined);
+    } catch (error) {
+      return failure(0, 'StorageError', error instanceof Error ? error.message : String(error));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import * as React from 'react';
+import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { mergeStyles } from '@fluentui/react/lib/Styling';
+import { ThemeProvider, type PartialTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'AppStrings';
+import { format } from '../common/format';
+import type { ReadinessController } from '../app/controller';
+import { buildGuide, forwardMessageForGlobalAdmin } from '../readiness/guide';
+import { buildTroubleshooting } from '../readiness/troubleshooting';
+import type { HostServices } from './host';
+import { AuthorizationGuide } from './readiness/AuthorizationGuide';
+import { ChecksSection } from './readiness/ChecksSection';
+import { Summary } from './readiness/Summary';
+import { Troubleshooting } from './readiness/Troubleshooting';
+import { UnprovisionedUsersPanel } from './users/UnprovisionedUsersPanel';
+import { useControllerState } from './useControllerState';
+
+export interface AppProps {
+  controller: ReadinessController;
+  host: HostServices;
+  theme?: PartialTheme;
+  /** Set in the demo preview: the scenario shown, for the banner. */
+  demoScenario?: string;
+}
+
+const page = mergeStyles({ padding: 16, maxWidth: 1200, margin: '0 auto', fontSize: 14 });
+const section = mergeStyles({ marginTop: 24 });
+
+export function App(props: AppProps): JSX.Element {
+  const { controller } = props;
+  const state = useControllerState(controller);
+  const facts = state.facts;
+  const guide = React.useMemo(() => (facts && !state.gathering ? buildGuide(facts, state.results) : []), [facts, state.gathering, state.results]);
+  const cases = React.useMemo(() => (facts && !state.gathering ? buildTroubleshooting(facts, state.results) : []), [facts, state.gathering, state.results]);
+  const adminRole = state.results.filter((r) => r.id === 'admin-role')[0];
+  const forward = facts && adminRole && adminRole.status === 'warn' ? forwardMessageForGlobalAdmin(facts) : undefined;
+
+  return (
+    <ThemeProvider theme={props.theme} applyTo="element">
+      <main className={page} aria-labelledby="mr-title">
+        {props.demoScenario && (
+          <MessageBar messageBarType={MessageBarType.info} isMultiline data-testid="demo-banner">
+            {format(strings.DemoBanner, props.demoScenario)}
+          </MessageBar>
+        )}
+        <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginTop: 8 }}>
+          <div>
+            <h1 id="mr-title" style={{ margin: 0, fontSize: 24 }}>
+              {strings.AppTitle}
+            </h1>
+            <p style={{ margin: '4px 0 0' }}>{format(strings.AppSubtitle, state.connector.displayName)}</p>
+          </div>
+          <PrimaryButton text={strings.Recheck} ariaLabel={strings.RecheckAriaLabel} disabled={state.gathering} onClick={() => void controller.recheck()} />
+        </header>
+        <nav aria-label={strings.NavLabel} style={{ marginTop: 12 }}>
+          <a href="#mr-checks">{strings.SectionChecks}</a> · <a href="#mr-guide">{strings.SectionGuide}</a> · <a href="#mr-users">{strings.SectionUsers}</a> ·{' '}
+          <a href="#mr-troubleshooting">{strings.SectionTroubleshooting}</a>
+        </nav>
+        <div style={{ marginTop: 12 }}>
+          <Summary results={state.results} gathering={state.gathering} />
+        </div>
+        <section id="mr-checks" className={section} aria-labelledby="mr-checks-title">
+          <h2 id="mr-checks-title">{strings.SectionChecks}</h2>
+          <ChecksSection results={state.results} gathering={state.gathering || !facts} />
+        </section>
+        <section id="mr-guide" className={section} aria-labelledby="mr-guide-title">
+          <h2 id="mr-guide-title">{strings.SectionGuide}</h2>
+          <AuthorizationGuide steps={guide} copyText={props.host.copyText} {...(forward ? { forwardMessage: forward } : {})} />
+        </section>
+        <section id="mr-users" className={section} aria-labelledby="mr-users-title">
+          <h2 id="mr-users-title">{strings.SectionUsers}</h2>
+          <UnprovisionedUsersPanel
+            scan={state.scan}
+            rows={state.rows}
+            log={state.log}
+            request={state.request}
+            adminUrl={state.adminUrl}
+            onRequest={(emails) => void controller.requestProvisioning(emails)}
+            onRetryFailed={() => void controller.retryFailed()}
+            onCancelRequest={() => controller.cancelRequest()}
+            onRescan={() => void controller.rescan()}
+            onCancelScan={() => controller.cancelScan()}
+            onResumeScan={() => void controller.resumeScan()}
+            onDownload={props.host.download}
+          />
+        </section>
+        <section id="mr-troubleshooting" className={section} aria-labelledby="mr-troubleshooting-title">
+          <h2 id="mr-troubleshooting-title">{strings.SectionTroubleshooting}</h2>
+          <Troubleshooting cases={cases} />
+        </section>
+      </main>
+    </ThemeProvider>
+  );
+}

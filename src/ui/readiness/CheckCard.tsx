@@ -1,0 +1,93 @@
+import * as React from 'react';
+import { Shimmer, ShimmerElementType } from '@fluentui/react/lib/Shimmer';
+import { mergeStyles } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'AppStrings';
+import type { CheckId, CheckResult } from '../../readiness/check';
+import { ExternalLink } from '../ExternalLink';
+import { StatusBadge } from '../StatusBadge';
+import { ConsentTable } from './ConsentTable';
+import { whoLabel } from './whoLabel';
+
+export interface CheckCardProps {
+  id: CheckId;
+  title: string;
+  /** Undefined while the facts for the check are being gathered. */
+  result?: CheckResult;
+}
+
+/** One check: status (icon + text), evidence, the exact next step and who must take it. */
+export function CheckCard(props: CheckCardProps): JSX.Element {
+  const theme = useTheme();
+  const { result } = props;
+  const running = !result || result.running === true;
+  const status = running ? 'running' : result.status;
+  const headingId = `check-${props.id}-title`;
+  const card = mergeStyles({
+    border: `1px solid ${theme.semanticColors.bodyDivider}`,
+    borderLeft: `4px solid ${status === 'pass' ? theme.semanticColors.successIcon : status === 'fail' ? theme.semanticColors.errorIcon : status === 'warn' ? theme.semanticColors.warningIcon : theme.semanticColors.bodyDivider}`,
+    borderRadius: 4,
+    padding: '12px 16px',
+    background: theme.semanticColors.bodyBackground,
+    color: theme.semanticColors.bodyText,
+  });
+  const header = mergeStyles({ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 12, flexWrap: 'wrap' });
+  return (
+    <article className={card} data-check-id={props.id} data-status={status} aria-labelledby={headingId} aria-busy={running}>
+      <div className={header}>
+        <h3 id={headingId} style={{ margin: 0, fontSize: 16 }}>
+          {result ? result.title : props.title}
+        </h3>
+        <StatusBadge status={status} />
+      </div>
+      {!result ? (
+        <div aria-label={strings.ChecksLoadingLabel} role="presentation" style={{ marginTop: 8 }}>
+          <Shimmer shimmerElements={[{ type: ShimmerElementType.line, height: 12, width: '80%' }]} />
+          <Shimmer shimmerElements={[{ type: ShimmerElementType.line, height: 12, width: '60%' }]} style={{ marginTop: 6 }} />
+        </div>
+      ) : (
+        <CheckBody result={result} />
+      )}
+    </article>
+  );
+}
+
+function CheckBody(props: { result: CheckResult }): JSX.Element {
+  const { result } = props;
+  return (
+    <div>
+      {result.evidence.length > 0 && (
+        <div>
+          <h4 style={{ margin: '8px 0 2px', fontSize: 13 }}>{strings.Evidence}</h4>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {result.evidence.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.nextStep && (
+        <p style={{ margin: '8px 0 0' }}>
+          <strong>{strings.NextStep}: </strong>
+          {result.nextStep}
+        </p>
+      )}
+      {result.who && result.status !== 'pass' && (
+        <p style={{ margin: '4px 0 0' }}>
+          <strong>{strings.Who}: </strong>
+          {whoLabel(result.who)}
+        </p>
+      )}
+      {result.consentTable && result.consentTable.length > 0 && <ConsentTable rows={result.consentTable} />}
+      {result.links && result.links.length > 0 && (
+        <ul style={{ margin: '8px 0 0', paddingLeft: 20 }}>
+          {result.links.map((link) => (
+            <li key={link.href}>
+              <ExternalLink href={link.href}>{link.label}</ExternalLink>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

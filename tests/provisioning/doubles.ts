@@ -1,0 +1,246 @@
+/**
+ * In-memory stand-ins for the tenant ports (the PnPjs adapters get their own HTTP-boundary tests against the simulator).
+ * They page like the services do (an opaque `next`), count every call, and fail on demand.
+ */
+import { failure, success } from '../../src/tenant/outcome';
+import type { Failure, Outcome } from '../../src/tenant/outcome';
+import type {
+  DirectoryReader,
+  DirectoryUser,
+  Page,
+  PersonalSite,
+  PersonalSiteReader,
+  ProvisioningLogEntry,
+  ProvisioningLogStore,
+  ProvisioningRequester,
+} from '../../src/tenant/ports';
+import type { OneDriveState } from '../../src/readiness/facts';
+
+export const SPO_ENTERPRISE = '5dbe027f-2339-4123-9542-606e4d348a72';
+export const ONEDRIVE_STANDARD = '13696edf-5a08-49f6-8134-03083ed8ba30';
+/** Office for the web: reports service "SharePoint" but gives no OneDrive. */
+export const SHAREPOINT_WAC = 'e95bec33-7c88-4a70-8e19-b10bd9d0c014';
+
+export function user(upn: string, extra: Partial<DirectoryUser> = {}): DirectoryUser {
+  return {
+    id: 'id-' + upn.toLowerCase(),
+    userPrincipalName: upn,
+    mail: upn,
+    displayName: upn.split('@')[0] ?? upn,
+    accountEnabled: true,
+    userType: 'Member',
+    enabledPlanIds: [SPO_ENTERPRISE],
+    ...extra,
+  };
+}
+
+/** n licensed, enabled members user0000@contoso.com… */
+export function manyUsers(n: number, prefix = 'user'): DirectoryUser[] {
+  const users: DirectoryUser[] = [];
+  for (let i = 0; i < n; i++) {
+    users.push(user(prefix + String(i).padStart(5, '0') + '@contoso.com', { department: 'Dept ' + String(i % 7) }));
+  }
+  return users;
+}
+
+export function sitesFor(users: DirectoryUser[]): PersonalSite[] {
+  return users.map((u) => ({ owner: u.userPrincipalName.toLowerCase(), url: 'https://contoso-my.sharepoint.com/personal/' + u.id }));
+}
+
+const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Shared count of requests in flight, to see what runs in parallel. */
+export class Concurrency {
+  public inFlight = 0;
+  public max = 0;
+  public async around<T>(run: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    this.max = Math.max(this.max, this.inFlight);
+    try {
+      return await run();
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+/** A paged collection: `next` is the start index of the following page, as a string. */
+export class PagedSource<T> {
+  /** Every call, by the `next` it was given ('' for the first page). */
+  public readonly calls: string[] = [];
+  private readonly faults = new Map<string, Failure[]>();
+
+  public constructor(
+    private readonly items: T[],
+    private readonly pageSize: number,
+    private readonly options: { latencyMs?: number; reportTotal?: boolean; concurrency?: Concurrency; throwOn?: string } = {},
+  ) {}
+
+  /** The next call for this page fails (`times` times). */
+  public failAt(next: string, fault: Failure, times = 1): void {
+    const list = this.faults.get(next) ?? [];
+    for (let i = 0; i < times; i++) {
+      list.push(fault);
+    }
+    this.faults.set(next, list);
+  }
+
+  public async page(next: string | undefined, signal?: AbortSignal): Promise<Outcome<Page<T>>> {
+    const run = async (): Promise<Outcome<Page<T>>> => {
+      const key = next ?? '';
+      this.calls.push(key);
+      await tick(this.options.latencyMs ?? 1);
+      if (signal?.aborted) {
+        return failure(0, 'Cancelled', 'The request was cancelled.');
+      }
+      if (this.options.throwOn === key) {
+        throw new Error('boom');
+      }
+      const fault = this.faults.get(key)?.shift();
+      if (fault) {
+        return fault;
+      }
+      const start = next === undefined ? 0 : Number(next);
+      const end = Math.min(start + this.pageSize, this.items.length);
+      const page: Page<T> = { items: this.items.slice(start, end) };
+      if (end < this.items.length) {
+        page.next = String(end);
+      }
+      if (this.options.reportTotal) {
+        page.totalEstimate = this.items.length;
+      }
+      return success(page);
+    };
+    return this.options.concurrency ? this.options.concurrency.around(run) : run();
+  }
+
+  public pagesTotal(): number {
+    return Math.max(1, Math.ceil(this.items.length / this.pageSize));
+  }
+}
+
+const notHere = (): Promise<Failure> => Promise.resolve(failure(501, 'NotImplemented', 'Not part of this double.'));
+
+export class FakeDirectory implements DirectoryReader {
+  public readonly source: PagedSource<DirectoryUser>;
+  public constructor(users: DirectoryUser[], pageSize = 999, options: ConstructorParameters<typeof PagedSource>[2] = {}) {
+    this.source = new PagedSource(users, pageSize, { reportTotal: true, ...options });
+  }
+  public getTenant = notHere;
+  public getSubscribedSkus = notHere;
+  public getSignedInUser = notHere;
+  public getMyDirectoryRoles = notHere;
+  public countLicensedEnabledMembers = notHere;
+  public getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
+    return this.source.page(next, signal);
+  }
+}
+
+export class FakeSites implements PersonalSiteReader {
+  public readonly source: PagedSource<PersonalSite>;
+  /** Every getOneDriveStates call's ids. */
+  public readonly stateCalls: string[][] = [];
+  public readonly stateConcurrency = new Concurrency();
+  /** Per-user reads: user ids with a OneDrive. */
+  public provisionedIds = new Set<string>();
+  /** Per-user reads: answer "not provisioned" as Graph's 404 (default) or as provisioned: false. */
+  public notProvisionedAs: '404' | 'false' = '404';
+  /** The nth getOneDriveStates call (0-based) fails with this. */
+  public stateFaults = new Map<number, Failure>();
+  /** Ids whose inner result fails with this. */
+  public innerFaults = new Map<string, Failure>();
+
+  public constructor(sites: PersonalSite[], pageSize = 500, options: ConstructorParameters<typeof PagedSource>[2] = {}) {
+    this.source = new PagedSource(sites, pageSize, options);
+  }
+
+  public getMyOneDrive = notHere;
+
+  public getPersonalSitesPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
+    return this.source.page(next, signal);
+  }
+
+  public getOneDriveStates(userIds: string[], signal?: AbortSignal): Promise<Outcome<Map<string, Outcome<OneDriveState>>>> {
+    return this.stateConcurrency.around(async () => {
+      const callIndex = this.stateCalls.length;
+      this.stateCalls.push(userIds.slice());
+      await tick(2);
+      if (signal?.aborted) {
+        return failure(0, 'Cancelled', 'The request was cancelled.');
+      }
+      const fault = this.stateFaults.get(callIndex);
+      if (fault) {
+        return fault;
+      }
+      const states = new Map<string, Outcome<OneDriveState>>();
+      for (const id of userIds) {
+        const inner = this.innerFaults.get(id);
+        if (inner) {
+          states.set(id, inner);
+        } else if (this.provisionedIds.has(id)) {
+          states.set(id, success({ provisioned: true, url: 'https://contoso-my.sharepoint.com/personal/' + id }));
+        } else if (this.notProvisionedAs === '404') {
+          states.set(id, failure(404, 'ResourceNotFound', "User's mysite not found."));
+        } else {
+          states.set(id, success({ provisioned: false }));
+        }
+      }
+      return success(states);
+    });
+  }
+}
+
+export class FakeRequester implements ProvisioningRequester {
+  public readonly calls: string[][] = [];
+  /** Answers by call number (0-based); missing → success. A function can throw. */
+  public answers = new Map<number, Outcome<void> | (() => Outcome<void>)>();
+
+  public async enqueue(emails: string[]): Promise<Outcome<void>> {
+    const n = this.calls.length;
+    this.calls.push(emails.slice());
+    await tick(1);
+    const answer = this.answers.get(n);
+    if (typeof answer === 'function') {
+      return answer();
+    }
+    return answer ?? success(undefined);
+  }
+
+  public sentAddresses(): string[] {
+    const all: string[] = [];
+    for (const call of this.calls) {
+      all.push(...call);
+    }
+    return all;
+  }
+}
+
+export class MemoryLog implements ProvisioningLogStore {
+  public readonly kind = 'browser' as const;
+  public readonly entries: ProvisioningLogEntry[] = [];
+  /** The next `failNext` appends fail. */
+  public failNext = 0;
+
+  public async load(): Promise<Outcome<ProvisioningLogEntry[]>> {
+    return success(this.entries.slice());
+  }
+
+  public async append(entry: ProvisioningLogEntry): Promise<Outcome<void>> {
+    if (this.failNext > 0) {
+      this.failNext--;
+      return failure(503, 'ServiceUnavailable', 'The log list is unavailable.');
+    }
+    this.entries.push(entry);
+    return success(undefined);
+  }
+}
+
+export function fixedClock(iso: string): { now: () => Date; advance: (ms: number) => void } {
+  let time = Date.parse(iso);
+  return {
+    now: () => new Date(time),
+    advance: (ms: number) => {
+      time += ms;
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { failure } from '../../src/tenant/outcome';
+import { MAX_ADDRESSES_PER_CALL, chunk } from '../../src/provisioning/chunk';
+import { requestProvisioning, summarize, unsentAddresses } from '../../src/provisioning/requestProvisioning';
+import type { BulkRequestProgress } from '../../src/provisioning/requestProvisioning';
+import { FakeRequester, MemoryLog, fixedClock } from './doubles';
+
+function addresses(n: number, prefix = 'u'): string[] {
+  const list: string[] = [];
+  for (let i = 0; i < n; i++) list.push(prefix + String(i) + '@contoso.com');
+  return list;
+}
+
+const accessDeniedIn200 = failure(200, 'Microsoft.SharePoint.SPException', 'Access denied. You do not have permission to perform this action or access this resource.');
+
+describe('chunk', () => {
+  it('splits 450 into 199/199/52', () => {
+    expect(MAX_ADDRESSES_PER_CALL).toBe(199);
+    expect(chunk(addresses(450), MAX_ADDRESSES_PER_CALL).map((c) => c.length)).toEqual([199, 199, 52]);
+  });
+
+  it('keeps order and handles exact multiples and empty input', () => {
+    expect(chunk([1, 2, 3, 4], 2)).toEqual([[1, 2], [3, 4]]);
+    expect(chunk([], 199)).toEqual([]);
+    expect(chunk(addresses(398), 199).map((c) => c.length)).toEqual([199, 199]);
+  });
+
+  it('rejects a size that is not a positive integer', () => {
+    expect(() => chunk([1], 0)).toThrow(RangeError);
+    expect(() => chunk([1], 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('requestProvisioning', () => {
+  it('sends chunks of at most 199, one log entry per chunk', async () => {
+    const requester = new FakeRequester();
+    const log = new MemoryLog();
+    const clock = fixedClock('2026-03-01T10:00:00.000Z');
+    const progress: BulkRequestProgress[] = [];
+
+    const state = await requestProvisioning(requester, log, addresses(450), {
+      requestedBy: 'admin@contoso.com',
+      now: clock.now,
+      onProgress: (p) => progress.push({ ...p, results: p.results.map((r) => ({ ...r })) }),
+    });
+
+    expect(requester.calls.map((c) => c.length)).toEqual([199, 199, 52]);
+    expect(requester.sentAddresses()).toEqual(addresses(450));
+    expect(state.chunks.map((c) => [c.index, c.emails.length, c.ok, c.attempts])).toEqual([
+      [0, 199, true, 1],
+      [1, 199, true, 1],
+      [2, 52, true, 1],
+    ]);
+    expect(state.cancelled).toBe(false);
+    expect(state.logWarning).toBeUndefined();
+    expect(log.entries).toHaveLength(3);
+    expect(log.entries[0]).toMatchObject({ requestedBy: 'admin@contoso.com', requestedAt: '2026-03-01T10:00:00.000Z', result: 'enqueued' });
+    expect(log.entries[2]!.emails).toEqual(addresses(450).slice(398));
+    expect(new Set(log.entries.map((e) => e.id)).size).toBe(3);
+    expect(progress.map((p) => [p.chunksDone, p.chunksTotal])).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    expect(summarize(state)).toEqual({ succeeded: 3, failed: 0, notSent: 0, addressesEnqueued: 450 });
+  });
+
+  it('drops blanks and case-insensitive duplicates', async () => {
+    const requester = new FakeRequester();
+    await requestProvisioning(requester, new MemoryLog(), ['a@contoso.com', ' A@Contoso.com ', '', '  ', 'b@contoso.com'], {
+      requestedBy: 'admin',
+      now: () => new Date(0),
+    });
+    expect(requester.calls).toEqual([['a@contoso.com', 'b@contoso.com']]);
+  });
+
+  it('records a 200-with-error answer as a failed chunk, in the state and in the log', async () => {
+    const requester = new FakeRequester();
+    requester.answers.set(1, accessDeniedIn200);
+    const log = new MemoryLog();
+
+    const state = await requestProvisioning(requester, log, addresses(450), { requestedBy: 'admin', now: () => new Date('2026-03-01T10:00:00Z') });
+
+    expect(state.chunks.map((c) => c.ok)).toEqual([true, false, true]);
+    expect(state.chunks[1]!.failure).toEqual(accessDeniedIn200);
+    expect(log.entries.map((e) => e.result)).toEqual(['enqueued', 'failed', 'enqueued']);
+    expect(log.entries[1]!.detail).toContain('Access denied');
+    expect(unsentAddresses(state)).toEqual(addresses(450).slice(199, 398));
+    expect(summarize(state)).toMatchObject({ succeeded: 2, failed: 1, notSent: 0 });
+  });
+
+  it('retries only the failed chunks, never re-sending an address that succeeded', async () => {
+    const requester = new FakeRequester();
+    requester.answers.set(0, failure(403, 'AccessDenied', 'Access denied'));
+    requester.answers.set(2, failure(503, 'ServiceUnavailable', 'Busy'));
+    const log = new MemoryLog();
+    const opts = { requestedBy: 'admin', now: () => new Date('2026-03-01T10:00:00Z') };
+
+    const first = await requestProvisioning(requester, log, addresses(450), opts);
+    expect(first.chunks.map((c) => c.ok)).toEqual([false, true, false]);
+
+    const second = await requestProvisioning(requester, log, [], { ...opts, previous: first });
+    expect(requester.calls.map((c) => c.length)).toEqual([199, 199, 52, 199, 52]);
+    expect(requester.calls[3]).toEqual(first.chunks[0]!.emails);
+    expect(requester.calls[4]).toEqual(first.chunks[2]!.emails);
+    expect(second.chunks.map((c) => [c.ok, c.attempts])).toEqual([[true, 2], [true, 1], [true, 2]]);
+    expect(second.chunks[0]!.failure).toBeUndefined();
+    // The earlier state is left as it was.
+    expect(first.chunks.map((c) => c.ok)).toEqual([false, true, false]);
+
+    // Nothing left to send: a third call sends nothing.
+    const third = await requestProvisioning(requester, log, addresses(450), { ...opts, previous: second });
+    expect(requester.calls).toHaveLength(5);
+    expect(third.chunks.every((c) => c.ok)).toBe(true);
+
+    const sent = requester.sentAddresses();
+    const succeededTwice = addresses(450).filter((a) => sent.filter((s) => s === a).length > 1 && first.chunks[1]!.emails.indexOf(a) >= 0);
+    expect(succeededTwice).toEqual([]);
+    expect(log.entries.map((e) => e.result)).toEqual(['failed', 'enqueued', 'failed', 'enqueued', 'enqueued']);
+  });
+
+  it('adds new addresses to a retry as new chunks, skipping those already part of the request', async () => {
+    const requester = new FakeRequester();
+    const opts = { requestedBy: 'admin', now: () => new Date(0) };
+    const first = await requestProvisioning(requester, new MemoryLog(), ['a@contoso.com', 'b@contoso.com'], opts);
+    const second = await requestProvisioning(requester, new MemoryLog(), ['A@contoso.com', 'c@contoso.com'], { ...opts, previous: first });
+    expect(requester.calls).toEqual([['a@contoso.com', 'b@contoso.com'], ['c@contoso.com']]);
+    expect(second.chunks.map((c) => c.index)).toEqual([0, 1]);
+  });
+
+  it('keeps the result when the log cannot be written, warns, and writes the entry with the next call', async () => {
+    const requester = new FakeRequester();
+    const log = new MemoryLog();
+    log.failNext = 1;
+    const opts = { requestedBy: 'admin', now: () => new Date('2026-03-01T10:00:00Z') };
+
+    const first = await requestProvisioning(requester, log, addresses(300), opts);
+    expect(first.chunks.map((c) => c.ok)).toEqual([true, true]);
+    expect(first.unlogged).toHaveLength(1);
+    expect(first.unlogged[0]!.emails).toEqual(addresses(300).slice(0, 199));
+    expect(first.logFailure).toMatchObject({ status: 503 });
+    expect(first.logWarning).toMatch(/1 request\(s\) could not be recorded/);
+    expect(first.logWarning).toContain('The log list is unavailable.');
+    expect(log.entries).toHaveLength(1);
+
+    const second = await requestProvisioning(requester, log, [], { ...opts, previous: first });
+    expect(requester.calls).toHaveLength(2);
+    expect(second.unlogged).toEqual([]);
+    expect(second.logWarning).toBeUndefined();
+    expect(log.entries).toHaveLength(2);
+  });
+
+  it('stops before the next chunk when cancelled; the retry sends the rest', async () => {
+    const requester = new FakeRequester();
+    const controller = new AbortController();
+    const opts = { requestedBy: 'admin', now: () => new Date(0) };
+    const first = await requestProvisioning(requester, new MemoryLog(), addresses(450), {
+      ...opts,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.chunksDone === 1) controller.abort();
+      },
+    });
+    expect(first.cancelled).toBe(true);
+    expect(first.chunks.map((c) => [c.ok, c.attempts])).toEqual([[true, 1], [false, 0], [false, 0]]);
+    expect(summarize(first)).toMatchObject({ succeeded: 1, failed: 0, notSent: 2 });
+    expect(unsentAddresses(first)).toHaveLength(251);
+
+    const second = await requestProvisioning(requester, new MemoryLog(), [], { ...opts, previous: first });
+    expect(second.cancelled).toBe(false);
+    expect(requester.calls.map((c) => c.length)).toEqual([199, 199, 52]);
+  });
+
+  it('turns an exception from the requester into a failed chunk', async () => {
+    const requester = new FakeRequester();
+    requester.answers.set(0, () => {
+      throw new Error('socket hang up');
+    });
+    const state = await requestProvisioning(requester, new MemoryLog(), ['a@contoso.com'], { requestedBy: 'admin', now: () => new Date(0) });
+    expect(state.chunks[0]!.failure).toMatchObject({ status: 0, code: 'UnexpectedError', message: 'socket hang up' });
+  });
+});
