@@ -1,6 +1,7 @@
 import { graphfi, DefaultHeaders as GraphDefaultHeaders, DefaultInit as GraphDefaultInit, SPFx as GraphSPFx, type GraphFI } from '@pnp/graph';
 import { BearerToken, DefaultParse } from '@pnp/queryable';
 import { spfi, SPBrowser, SPFx as SpSPFx, SPFxToken, type SPFI } from '@pnp/sp';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http/retryPolicy';
 import { ThrottlingRetry } from './http/throttlingRetry';
 
 /** The PnPjs roots every adapter is built from. Only base URLs and the token source differ between hosts. */
@@ -54,14 +55,17 @@ export interface DirectClientOptions {
   siteUrl: string;
   adminUrl: string;
   token: string;
+  /** Defaults to the production policy. */
+  retry?: RetryPolicy;
 }
 
 /** Composition with explicit URLs and a bearer token: the demo preview, tests and benchmarks (the tenant simulator). */
 export function createDirectClients(options: DirectClientOptions): TenantClients {
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   return {
-    graph: graphfi().using(GraphDefaultHeaders(), GraphDefaultInit(options.graphBaseUrl), DefaultParse(), ThrottlingRetry(), BearerToken(options.token)),
-    site: spfi(options.siteUrl).using(SPBrowser({ baseUrl: options.siteUrl }), ThrottlingRetry(), BearerToken(options.token)),
-    admin: spfi(options.adminUrl).using(SPBrowser({ baseUrl: options.adminUrl }), ThrottlingRetry(), BearerToken(options.token)),
+    graph: graphfi().using(GraphDefaultHeaders(), GraphDefaultInit(options.graphBaseUrl), DefaultParse(), ThrottlingRetry(retry), BearerToken(options.token)),
+    site: spfi(options.siteUrl).using(SPBrowser({ baseUrl: options.siteUrl }), ThrottlingRetry(retry), BearerToken(options.token)),
+    admin: spfi(options.adminUrl).using(SPBrowser({ baseUrl: options.adminUrl }), ThrottlingRetry(retry), BearerToken(options.token)),
     siteUrl: options.siteUrl,
     adminUrl: options.adminUrl,
   };

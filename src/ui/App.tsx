@@ -51,7 +51,9 @@ export function App(props: AppProps): JSX.Element {
             </h1>
             <p style={{ margin: '4px 0 0' }}>{format(strings.AppSubtitle, state.connector.displayName)}</p>
           </div>
-          <PrimaryButton text={strings.Recheck} ariaLabel={strings.RecheckAriaLabel} disabled={state.gathering} onClick={() => void controller.recheck()} />
+          <PrimaryButton text={strings.Recheck} ariaLabel={strings.RecheckAriaLabel} disabled={state.gathering} onClick={() => {
+              void controller.recheck();
+            }} />
         </header>
         <nav aria-label={strings.NavLabel} style={{ marginTop: 12 }}>
           <a href="#mr-checks">{strings.SectionChecks}</a> · <a href="#mr-guide">{strings.SectionGuide}</a> · <a href="#mr-users">{strings.SectionUsers}</a> ·{' '}
@@ -76,12 +78,20 @@ export function App(props: AppProps): JSX.Element {
             log={state.log}
             request={state.request}
             adminUrl={state.adminUrl}
-            onRequest={(emails) => void controller.requestProvisioning(emails)}
-            onRetryFailed={() => void controller.retryFailed()}
+            onRequest={(emails) => {
+              void controller.requestProvisioning(emails);
+            }}
+            onRetryFailed={() => {
+              void controller.retryFailed();
+            }}
             onCancelRequest={() => controller.cancelRequest()}
-            onRescan={() => void controller.rescan()}
+            onRescan={() => {
+              void controller.rescan();
+            }}
             onCancelScan={() => controller.cancelScan()}
-            onResumeScan={() => void controller.resumeScan()}
+            onResumeScan={() => {
+              void controller.resumeScan();
+            }}
             onDownload={props.host.download}
           />
         </section>

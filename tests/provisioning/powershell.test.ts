@@ -20,7 +20,8 @@ function singleQuotedLiterals(text: string): string[] {
         if (i >= text.length) throw new Error('unterminated string');
         const d = text[i]!;
         if (SINGLE_QUOTES.indexOf(d) >= 0) {
-          if (SINGLE_QUOTES.indexOf(text[i + 1] ?? '') >= 0) {
+          const after = text[i + 1];
+          if (after !== undefined && SINGLE_QUOTES.indexOf(after) >= 0) {
             value += text[i + 1];
             i += 2;
             continue;

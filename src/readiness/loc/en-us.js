@@ -173,8 +173,8 @@ define([], function() {
     "GuideStep9Detail": "A pop-up window guides you through the rest of the permissions process. When it is complete, it closes automatically and your Office 365 Connector is fully authorized.",
 
     "ForwardGreeting": "Hello,",
-    "ForwardIntro": "the {0} connector is authorized in {1} (steps 1–5). To finish (steps 6–9), a Global admin needs to grant tenant-wide admin consent to the {0} app:",
-    "ForwardIntroNoApp": "we are preparing {1} for the {0} migration connector. Once the connector is authorized in the Mover app (steps 1–5), a Global admin needs to grant tenant-wide admin consent to the {0} app (steps 6–9):",
+    "ForwardIntro": "The {0} connector is authorized in {1} (steps 1–5). To finish (steps 6–9), a Global admin needs to grant tenant-wide admin consent to the {0} app:",
+    "ForwardIntroNoApp": "We are preparing {1} for the {0} migration connector. Once the connector is authorized in the Mover app (steps 1–5), a Global admin needs to grant tenant-wide admin consent to the {0} app (steps 6–9):",
     "ForwardStepBlade": "1. Open the app's permissions in the Entra admin center: {0}",
     "ForwardStepShortLink": "   (or open {0} and select the {1} app, then Permissions)",
     "ForwardStepGrant": "2. Select “Grant admin consent for {0}” and accept in the pop-up window.",

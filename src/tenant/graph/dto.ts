@@ -1,3 +1,4 @@
+/* eslint-disable @rushstack/no-new-null -- these types describe Graph's JSON, which uses null for absent values. */
 /** Microsoft Graph resource shapes, as returned (only the properties we select). Used inside src/tenant only. */
 export interface GraphServicePlanInfo {
   servicePlanId: string;

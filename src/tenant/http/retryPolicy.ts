@@ -19,7 +19,7 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds. */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (!value) {
     return undefined;
   }
@@ -40,17 +40,18 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfterMs:
 }
 
 /** Waits, or rejects with an AbortError as soon as the signal fires. */
-export function wait(ms: number, signal?: AbortSignal | null): Promise<void> {
+export function wait(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal && signal.aborted) {
       reject(abortError());
       return;
     }
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(abortError());
     };
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       if (signal) {
         signal.removeEventListener('abort', onAbort);
       }

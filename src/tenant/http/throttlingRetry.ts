@@ -22,14 +22,14 @@ export function ThrottlingRetry(policy: RetryPolicy = DEFAULT_RETRY_POLICY): Tim
           if ((error as Error).name === 'AbortError' || attempt >= policy.maxAttempts) {
             throw error;
           }
-          await wait(retryDelayMs(policy, attempt, undefined), init.signal);
+          await wait(retryDelayMs(policy, attempt, undefined), init.signal ?? undefined);
           continue;
         }
         if (!isRetryableStatus(response.status) || attempt >= policy.maxAttempts) {
           return response;
         }
-        const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-        await wait(retryDelayMs(policy, attempt, retryAfter), init.signal);
+        const retryAfter = parseRetryAfter(response.headers.get('Retry-After') ?? undefined);
+        await wait(retryDelayMs(policy, attempt, retryAfter), init.signal ?? undefined);
       }
     });
     return instance;

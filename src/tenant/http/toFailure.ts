@@ -10,7 +10,7 @@ interface HttpErrorLike {
 }
 
 function isHttpError(error: unknown): error is HttpErrorLike {
-  return typeof error === 'object' && error !== null && (error as { isHttpRequestError?: unknown }).isHttpRequestError === true;
+  return typeof error === 'object' && !!error && (error as { isHttpRequestError?: unknown }).isHttpRequestError === true;
 }
 
 interface ServiceError {
@@ -23,19 +23,19 @@ interface ServiceError {
  * `{ "odata.error": { code, message: { value } } }` or verbose `{ error: { code, message: { value } } }`.
  */
 export function readServiceError(body: unknown): ServiceError | undefined {
-  if (typeof body !== 'object' || body === null) {
+  if (typeof body !== 'object' || !body) {
     return undefined;
   }
   const record = body as Record<string, unknown>;
   const raw = (record.error ?? record['odata.error']) as Record<string, unknown> | undefined;
-  if (typeof raw !== 'object' || raw === null) {
+  if (typeof raw !== 'object' || !raw) {
     return undefined;
   }
   const message = raw.message;
   const text =
     typeof message === 'string'
       ? message
-      : typeof message === 'object' && message !== null && typeof (message as { value?: unknown }).value === 'string'
+        : typeof message === 'object' && !!message && typeof (message as { value?: unknown }).value === 'string'
         ? (message as { value: string }).value
         : '';
   return { code: typeof raw.code === 'string' ? raw.code : 'UnknownError', message: text };
@@ -62,7 +62,7 @@ export async function toFailure(error: unknown, missingScope?: string): Promise<
       text = '';
     }
     const service = readServiceError(parseJson(text));
-    const retryAfterMs = parseRetryAfter(error.response.headers.get('Retry-After'));
+    const retryAfterMs = parseRetryAfter(error.response.headers.get('Retry-After') ?? undefined);
     const status = error.status;
     const permission = status === 403 || (service !== undefined && /Authorization_RequestDenied|AccessDenied|UnauthorizedAccess/i.test(service.code));
     return failure(status, service ? service.code : error.statusText || `HTTP${status}`, service && service.message ? service.message : error.statusText, {

@@ -1,3 +1,4 @@
+/* eslint-disable @rushstack/no-new-null -- CSOM's JSON uses null (ErrorInfo, NextStartIndexFromSharePoint). */
 /**
  * The tenant admin personal-site enumeration through CSOM ProcessQuery (the same request CLI for Microsoft 365's
  * `spo site list --withOneDriveSites` makes): REST does not expose NextStartIndexFromSharePoint, CSOM does.
@@ -64,7 +65,7 @@ export function readPersonalSitesResponse(body: unknown): CsomSitesResult {
   }
   let enumerable: CsomSiteEnumerable | undefined;
   for (const part of body as unknown[]) {
-    if (typeof part === 'object' && part !== null && Array.isArray((part as CsomSiteEnumerable)._Child_Items_)) {
+    if (typeof part === 'object' && !!part && Array.isArray((part as CsomSiteEnumerable)._Child_Items_)) {
       enumerable = part as CsomSiteEnumerable;
     }
   }

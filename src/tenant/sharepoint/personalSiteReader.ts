@@ -32,7 +32,7 @@ function isNotProvisioned(status: number, error: { code: string; message: string
   return error !== undefined && /mysite/i.test(error.message);
 }
 
-function oneDriveFrom(mySite: string | null | undefined): OneDriveState {
+function oneDriveFrom(mySite: GraphUser['mySite']): OneDriveState {
   return mySite ? { provisioned: true, url: mySite } : { provisioned: false };
 }
 
@@ -82,7 +82,7 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
   public async getOneDriveStates(userIds: string[], signal?: AbortSignal): Promise<Outcome<Map<string, Outcome<OneDriveState>>>> {
     const states = new Map<string, Outcome<OneDriveState>>();
     for (let start = 0; start < userIds.length; start += GRAPH_BATCH_LIMIT) {
-      let pending = userIds.slice(start, start + GRAPH_BATCH_LIMIT);
+      const pending = userIds.slice(start, start + GRAPH_BATCH_LIMIT);
       let attemptNo = 0;
       while (pending.length > 0) {
         attemptNo++;
@@ -121,10 +121,10 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
             states.set(id, itemFailure);
           }
         }
-        pending = retry;
-        if (pending.length > 0) {
+        if (retry.length > 0) {
           await wait(retryDelayMs(this.retry, attemptNo, retryAfterMs), signal);
         }
+        pending.splice(0, pending.length, ...retry);
       }
     }
     return success(states);

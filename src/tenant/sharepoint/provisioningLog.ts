@@ -14,7 +14,7 @@ const ENTRY_FIELD = 'MRLogEntry';
 interface LogItem {
   Id: number;
   Title: string;
-  MRLogEntry?: string | null;
+  MRLogEntry?: string;
 }
 
 function parseEntry(item: LogItem): ProvisioningLogEntry | undefined {
@@ -105,6 +105,7 @@ export class SharePointListLogStore implements ProvisioningLogStore {
 
 /** The minimal Storage surface (window.localStorage), so tests and other hosts can pass their own. */
 export interface KeyValueStorage {
+  // eslint-disable-next-line @rushstack/no-new-null -- the Web Storage API's own signature.
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
 }

@@ -36,7 +36,9 @@ export function AuthorizationGuide(props: AuthorizationGuideProps): JSX.Element 
       {props.forwardMessage && (
         <div style={{ marginBottom: 12 }}>
           <h3 style={{ fontSize: 15 }}>{strings.ForwardHeading}</h3>
-          <DefaultButton text={strings.CopyForGlobalAdmin} onClick={() => void copy()} />
+          <DefaultButton text={strings.CopyForGlobalAdmin} onClick={() => {
+              void copy();
+            }} />
           <div role="status" aria-live="polite">
             {copyState === 'copied' && <p>{strings.Copied}</p>}
             {copyState === 'failed' && <p>{strings.CopyFailed}</p>}

@@ -1,0 +1,239 @@
+/**
+ * Builds the scenario fixtures in demo/scenarios/*.json. The JSON files are the source of truth for tests and the
+ * preview; this script is how they were made (deterministic: running it again gives the same bytes).
+ *   tsx demo/simulator/build-scenarios.ts          writes every scenario
+ *   tsx demo/simulator/build-scenarios.ts --check  exits 1 when a file differs from what the builder makes
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  ADMIN,
+  ALL_PASS,
+  buildFixture,
+  EXCLUDED_USERS,
+  generatedUserSpec,
+  makeUser,
+  NAMED_USERS,
+  personalSiteUrl,
+  scenarioRandom,
+  shuffle,
+  subscribedSku,
+  type BuiltUser,
+  type PopulationKind,
+  type UserSpec,
+} from './scenario-kit';
+import type { TenantFixture } from './types';
+
+export const SCENARIO_NAMES = [
+  'ready',
+  'no-spo-license',
+  'sharepoint-admin-only',
+  'admin-unlicensed',
+  'no-admin-consent',
+  'assignment-off',
+  'unprovisioned-users',
+  'demo',
+] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export const SCENARIOS_DIR = path.resolve(__dirname, '..', 'scenarios');
+
+function people(name: string, specs: readonly UserSpec[]): BuiltUser[] {
+  const random = scenarioRandom(name);
+  return specs.map((s) => makeUser(s, random));
+}
+
+/** Admin + the named users + the three excluded users, as in a small, fully provisioned tenant. */
+function standardRoster(name: string, overrides: (s: UserSpec) => UserSpec = (s) => s): BuiltUser[] {
+  return people(name, [ADMIN, ...NAMED_USERS, ...EXCLUDED_USERS].map(overrides));
+}
+
+function standardSkus(users: readonly BuiltUser[]): TenantFixture['subscribedSkus'] {
+  const e3 = users.filter((u) => u.user.assignedLicenses.length > 0).length;
+  return [subscribedSku('ENTERPRISEPACK', Math.max(25, e3 + 5), e3), subscribedSku('FLOW_FREE', 10000, 3)];
+}
+
+/** A population with exact counts per kind (after the fixed named people), shuffled deterministically. */
+function population(name: string, named: UserSpec[], counts: Record<PopulationKind, number>): BuiltUser[] {
+  const random = scenarioRandom(`${name}:population`);
+  const kinds: PopulationKind[] = [];
+  for (const [kind, n] of Object.entries(counts) as Array<[PopulationKind, number]>) for (let i = 0; i < n; i++) kinds.push(kind);
+  shuffle(kinds, random);
+  const generated = kinds.map((kind, i) => generatedUserSpec(random, i + 1, kind));
+  const rest = shuffle([...named.slice(1), ...generated], random);
+  const first = named[0];
+  if (!first) throw new Error('population: the admin comes first');
+  return people(name, [first, ...rest]);
+}
+
+const unprovisionedNamed = (names: string[]) => (s: UserSpec): UserSpec => (names.includes(s.displayName) ? { ...s, site: false } : s);
+
+export function buildScenario(name: ScenarioName): TenantFixture {
+  switch (name) {
+    case 'ready': {
+      const users = standardRoster(name);
+      return buildFixture({
+        name,
+        description:
+          'A tenant ready for the Office 365 connector: an E3 subscription with SharePoint Online, the signed-in MOD Administrator is a ' +
+          'licensed Global Administrator with a OneDrive, the "Office 365 Mover" app is present with tenant-wide consent and user ' +
+          'assignment on, and every licensed, enabled member has a OneDrive. Includes a mixed-case UPN (Adele.Vance, site owner in lower ' +
+          "case), an apostrophe (liam.o'brien), Unicode names, and a guest, a disabled and an unlicensed user (all excluded).",
+        expected: ALL_PASS,
+        unprovisionedCount: 0,
+        users,
+        adminRole: 'global',
+        skus: standardSkus(users),
+      });
+    }
+    case 'no-spo-license': {
+      const users = standardRoster(name, (s) => ({ ...s, license: s.license === 'none' ? 'none' : 'exchange-and-web', site: false }));
+      return buildFixture({
+        name,
+        description:
+          'The seed\'s "Tenant lacks SPO license": the only subscriptions are Exchange Online (Plan 1) and a SKU with only Office for the ' +
+          'web (SHAREPOINTWAC, service "SharePoint" but not SharePoint Online), so tenant-spo-license fails. Implied: the admin has no ' +
+          'SharePoint plan (admin-license fails) and therefore no OneDrive (admin-onedrive fails); no user can have a OneDrive, so ' +
+          'users-onedrive considers nobody and passes (0 of 0 unprovisioned); members are still licensed (Exchange), so the connector ' +
+          'user count passes.',
+        expected: { ...ALL_PASS, 'tenant-spo-license': 'fail', 'admin-license': 'fail', 'admin-onedrive': 'fail' },
+        unprovisionedCount: 0,
+        users,
+        adminRole: 'global',
+        skus: [subscribedSku('EXCHANGESTANDARD', 30, users.filter((u) => u.user.assignedLicenses.length > 0).length), subscribedSku('OFFICE_WEB_ONLY', 30, users.filter((u) => u.user.assignedLicenses.length > 0).length)],
+      });
+    }
+    case 'sharepoint-admin-only': {
+      const users = standardRoster(name);
+      return buildFixture({
+        name,
+        description:
+          'Like "ready", but the signed-in admin holds only the SharePoint Administrator role: admin-role warns (steps 1–5 can be done, ' +
+          'steps 6–9 — tenant-wide consent — must go to a Global Administrator). The SharePoint admin can still enumerate and request OneDrives.',
+        expected: { ...ALL_PASS, 'admin-role': 'warn' },
+        unprovisionedCount: 0,
+        users,
+        adminRole: 'sharepoint',
+        skus: standardSkus(users),
+      });
+    }
+    case 'admin-unlicensed': {
+      const users = standardRoster(name, (s) => (s === ADMIN ? { ...s, license: 'none', site: false } : s));
+      const admin = users[0];
+      if (!admin) throw new Error('no admin');
+      return buildFixture({
+        name,
+        description:
+          'The seed\'s "global admin must have an Office 365 license": the signed-in Global Administrator has no license (admin-license ' +
+          'fails). The admin keeps a leftover OneDrive from an earlier license, so only admin-license fails; an unlicensed admin is also ' +
+          'not counted by users-onedrive.',
+        expected: { ...ALL_PASS, 'admin-license': 'fail' },
+        unprovisionedCount: 0,
+        users,
+        adminRole: 'global',
+        skus: standardSkus(users),
+        extraSites: [{ owner: admin.user.userPrincipalName.toLowerCase(), url: personalSiteUrl(admin.user.userPrincipalName) }],
+      });
+    }
+    case 'no-admin-consent': {
+      const users = standardRoster(name);
+      return buildFixture({
+        name,
+        description:
+          'The "Office 365 Mover" app exists but only two users consented for themselves (consentType Principal): no tenant-wide ' +
+          '(AllPrincipals) grant, so connector-consent fails — steps 6–9 are missing. Implied: the connector cannot read the user ' +
+          'count ("Could not retrieve user count…"), so connector-user-count fails too.',
+        expected: { ...ALL_PASS, 'connector-consent': 'fail', 'connector-user-count': 'fail' },
+        unprovisionedCount: 0,
+        users,
+        adminRole: 'global',
+        skus: standardSkus(users),
+        consent: 'per-user-only',
+      });
+    }
+    case 'assignment-off': {
+      const users = standardRoster(name);
+      return buildFixture({
+        name,
+        description:
+          'Like "ready", but "Assignment required" is off on the "Office 365 Mover" enterprise app (appRoleAssignmentRequired false): ' +
+          'any user could authorize the connector, so connector-user-assignment warns (step 4).',
+        expected: { ...ALL_PASS, 'connector-user-assignment': 'warn' },
+        unprovisionedCount: 0,
+        users,
+        adminRole: 'global',
+        skus: standardSkus(users),
+        assignmentRequired: false,
+      });
+    }
+    case 'unprovisioned-users': {
+      // 1 admin + 19 named (2 without a site: Liam O'Brien, 李娜) + 3 excluded named + 177 generated = 200 users.
+      const named = [ADMIN, ...NAMED_USERS, ...EXCLUDED_USERS].map(unprovisionedNamed(["Liam O'Brien", '李娜']));
+      const users = population(name, named, { provisioned: 98, unprovisioned: 58, guest: 7, disabled: 7, unlicensed: 7 });
+      return buildFixture({
+        name,
+        description:
+          'Exactly 200 users: 60 licensed, enabled members have no OneDrive (including "Liam O\'Brien" and "李娜"), 116 have one ' +
+          '(176 considered), and 24 are excluded (8 guests, 8 disabled, 8 unlicensed). users-onedrive fails with 60 unprovisioned. ' +
+          'Personal-site enumeration pages by 50, so the tenant-admin scan takes 3 pages.',
+        expected: { ...ALL_PASS, 'users-onedrive': 'fail' },
+        unprovisionedCount: 60,
+        users,
+        adminRole: 'global',
+        skus: standardSkus(users),
+        sharePoint: { provisioningDelayMs: 3000 },
+        simulation: { pageSizes: { personalSites: 50 } },
+      });
+    }
+    case 'demo': {
+      // 1 admin + 19 named (Liam O'Brien without a site) + 3 excluded + 297 generated = 320 users.
+      const named = [ADMIN, ...NAMED_USERS, ...EXCLUDED_USERS].map(unprovisionedNamed(["Liam O'Brien"]));
+      const users = population(name, named, { provisioned: 221, unprovisioned: 41, guest: 12, disabled: 8, unlicensed: 15 });
+      return buildFixture({
+        name,
+        description:
+          'A realistic mixed tenant of 320 users in a dozen departments: SharePoint licensed, Global admin signed in, the connector ' +
+          'consented tenant-wide but with "Assignment required" off (connector-user-assignment warns), and 42 of 282 licensed, enabled ' +
+          'members (~15%) without a OneDrive (users-onedrive fails). Requesting OneDrives works (enqueue "ok") and sites appear about ' +
+          '8 s later, so "pending → provisioned" can be watched. 150 ms latency per request; personal sites page by 100.',
+        expected: { ...ALL_PASS, 'connector-user-assignment': 'warn', 'users-onedrive': 'fail' },
+        unprovisionedCount: 42,
+        users,
+        adminRole: 'global',
+        skus: standardSkus(users),
+        assignmentRequired: false,
+        sharePoint: { provisioningDelayMs: 8000 },
+        simulation: { latencyMs: 150, pageSizes: { personalSites: 100 } },
+      });
+    }
+  }
+}
+
+export function scenarioJson(fixture: TenantFixture): string {
+  return `${JSON.stringify(fixture, null, 2)}\n`;
+}
+
+function main(argv: readonly string[]): number {
+  const check = argv.includes('--check');
+  let stale = 0;
+  for (const name of SCENARIO_NAMES) {
+    const file = path.join(SCENARIOS_DIR, `${name}.json`);
+    const json = scenarioJson(buildScenario(name));
+    if (check) {
+      const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      if (current !== json) {
+        process.stderr.write(`stale: ${path.relative(process.cwd(), file)} (run tsx demo/simulator/build-scenarios.ts)\n`);
+        stale += 1;
+      }
+    } else {
+      fs.mkdirSync(SCENARIOS_DIR, { recursive: true });
+      fs.writeFileSync(file, json);
+      process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+    }
+  }
+  return stale > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

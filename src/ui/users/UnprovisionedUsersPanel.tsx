@@ -1,0 +1,308 @@
+/**
+ * The unprovisioned users: scan status, summary and chart, the searchable list with selection, provisioning requests
+ * and exports. It renders the state it is given and calls back; it never fetches.
+ */
+import * as React from 'react';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
+import { Label } from '@fluentui/react/lib/Label';
+import { SearchBox } from '@fluentui/react/lib/SearchBox';
+import { getId } from '@fluentui/react/lib/Utilities';
+import * as strings from 'UsersUiStrings';
+import { format } from '../../common/format';
+import type { LogView, RequestView, ScanView, UserRow } from '../../app/state';
+import { MAX_ADDRESSES_PER_CALL } from '../../provisioning/chunk';
+import { departments, filterUsers } from '../../provisioning/filter';
+import type { StateFilter } from '../../provisioning/filter';
+import {
+  CSV_FILE_NAME,
+  CSV_MIME_TYPE,
+  POWERSHELL_MIME_TYPE,
+  SCRIPT_FILE_NAME,
+  requestScript,
+  rowsCsv,
+  unprovisionedUpns,
+  upnsOf,
+} from './exports';
+import { LogNotices, RequestStatus } from './RequestStatus';
+import { ScanStatus } from './ScanStatus';
+import { summarizeUsers } from './summary';
+import { UsersSummaryView } from './UsersSummary';
+import { UsersTable } from './UsersTable';
+import type { TableSort } from './UsersTable';
+import { useRowSelection } from './useRowSelection';
+import { useUserIndex } from './useUserIndex';
+
+export interface UnprovisionedUsersPanelProps {
+  scan: ScanView;
+  rows: UserRow[];
+  log: LogView;
+  request: RequestView;
+  adminUrl: string;
+  /** Request provisioning for these addresses (UPNs of the selected rows). */
+  onRequest(emails: string[]): void;
+  /** Re-send the failed (or unsent) chunks only. */
+  onRetryFailed(): void;
+  onCancelRequest(): void;
+  onRescan(): void;
+  onCancelScan(): void;
+  onResumeScan(): void;
+  /** The host saves the file. */
+  onDownload(fileName: string, content: string, mimeType: string): void;
+}
+
+const ALL = 'all';
+const NO_DEPARTMENT = 'none';
+const DEPARTMENT_PREFIX = 'd:';
+
+const STATE_OPTIONS: IDropdownOption[] = [
+  { key: 'all', text: strings.StateAll },
+  { key: 'not-provisioned', text: strings.StateNotProvisioned },
+  { key: 'requested', text: strings.StateRequested },
+  { key: 'overdue', text: strings.StateOverdue },
+  { key: 'provisioned', text: strings.StateProvisioned },
+];
+
+function isStateFilter(key: string): key is StateFilter {
+  return key === 'all' || key === 'not-provisioned' || key === 'requested' || key === 'overdue' || key === 'provisioned';
+}
+
+const toolbar: React.CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 8, marginTop: 8 };
+const help: React.CSSProperties = { margin: '4px 0 0' };
+
+export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JSX.Element {
+  const { scan, rows, log, request, onDownload, onRequest } = props;
+  const [ids] = React.useState(() => {
+    const base = getId('mr-users');
+    return {
+      scan: base + '-scan',
+      summary: base + '-summary',
+      list: base + '-list',
+      search: base + '-search',
+      request: base + '-request',
+      requestReason: base + '-request-reason',
+      exports: base + '-exports',
+      scriptHelp: base + '-script-help',
+    };
+  });
+
+  // Search, filters and sort: the domain's index is built once per rows, each query is one pass over it.
+  const index = useUserIndex(rows);
+  const departmentNames = React.useMemo(() => departments(index), [index]);
+  const [text, setText] = React.useState<string>('');
+  const [stateFilter, setStateFilter] = React.useState<StateFilter>('all');
+  const [department, setDepartment] = React.useState<string | undefined>(undefined);
+  const [sort, setSort] = React.useState<TableSort | undefined>(undefined);
+  const shown = React.useMemo((): UserRow[] => {
+    const positions = filterUsers(index, { text, state: stateFilter, department, sort });
+    const list: UserRow[] = new Array<UserRow>(positions.length);
+    for (let i = 0; i < positions.length; i++) {
+      list[i] = rows[positions[i] as number] as UserRow;
+    }
+    return list;
+  }, [index, rows, text, stateFilter, department, sort]);
+  const shownUnprovisioned = React.useMemo(() => unprovisionedUpns(shown), [shown]);
+
+  const selection = useRowSelection(rows, shown);
+  const [confirming, setConfirming] = React.useState<string[] | undefined>(undefined);
+  const [exportMessage, setExportMessage] = React.useState<string>('');
+
+  const departmentOptions = React.useMemo((): IDropdownOption[] => {
+    const options: IDropdownOption[] = [
+      { key: ALL, text: strings.DepartmentAll },
+      { key: NO_DEPARTMENT, text: strings.DepartmentNone },
+    ];
+    for (let i = 0; i < departmentNames.length; i++) {
+      const name = departmentNames[i] as string;
+      options.push({ key: DEPARTMENT_PREFIX + name, text: name });
+    }
+    return options;
+  }, [departmentNames]);
+  const departmentKey = department === undefined ? ALL : department === '' ? NO_DEPARTMENT : DEPARTMENT_PREFIX + department;
+
+  const result = scan.result;
+  const summary = React.useMemo(() => (result !== undefined ? summarizeUsers(result, rows) : undefined), [result, rows]);
+
+  const requestBlocked: string | undefined = request.running
+    ? strings.RequestDisabledRunning
+    : selection.count === 0
+      ? strings.RequestDisabledNoSelection
+      : undefined;
+
+  const openConfirm = (): void => {
+    const emails = upnsOf(selection.selectedRows());
+    if (emails.length > 0) {
+      setConfirming(emails);
+    }
+  };
+  const closeConfirm = (): void => setConfirming(undefined);
+  const confirmRequest = (): void => {
+    const emails = confirming;
+    setConfirming(undefined);
+    if (emails !== undefined && emails.length > 0) {
+      selection.clear();
+      onRequest(emails);
+    }
+  };
+
+  const downloadScript = (emails: string[]): void => {
+    if (emails.length === 0) {
+      return;
+    }
+    const script = requestScript(props.adminUrl, emails, new Date());
+    onDownload(SCRIPT_FILE_NAME, script.text, POWERSHELL_MIME_TYPE);
+    let message = format(strings.ExportScriptDone, script.included.length, script.calls);
+    if (script.skipped.length > 0) {
+      message += ' ' + format(strings.ExportScriptSkipped, script.skipped.length);
+    }
+    setExportMessage(message);
+  };
+  const exportCsv = (): void => {
+    onDownload(CSV_FILE_NAME, rowsCsv(shown), CSV_MIME_TYPE);
+    setExportMessage(format(strings.ExportCsvDone, shown.length));
+  };
+  const scriptFromSelection = selection.count > 0;
+  const scriptCount = scriptFromSelection ? selection.count : shownUnprovisioned.length;
+  const downloadListScript = (): void => {
+    downloadScript(scriptFromSelection ? upnsOf(selection.selectedRows()) : shownUnprovisioned);
+  };
+
+  const selectedText =
+    selection.count > selection.shownCount
+      ? format(strings.SelectedCountHidden, selection.count, selection.count - selection.shownCount)
+      : format(strings.SelectedCount, selection.count);
+  const showRequestSection = result !== undefined || request.running || request.state !== undefined || log.kind === 'browser' || log.loadFailure !== undefined;
+
+  return (
+    <div>
+      <section aria-labelledby={ids.scan}>
+        <ScanStatus scan={scan} headingId={ids.scan} onRescan={props.onRescan} onCancelScan={props.onCancelScan} onResumeScan={props.onResumeScan} />
+      </section>
+
+      {(result !== undefined || scan.running) && (
+        <section aria-labelledby={ids.summary}>
+          <UsersSummaryView summary={summary} considered={result ? result.considered : undefined} running={scan.running} headingId={ids.summary} />
+        </section>
+      )}
+
+      {result !== undefined && (
+        <section aria-labelledby={ids.list}>
+          <h3 id={ids.list}>{strings.ListHeading}</h3>
+          {rows.length === 0 ? (
+            <p>{strings.NoRows}</p>
+          ) : (
+            <>
+              <div style={toolbar}>
+                <div style={{ flex: '1 1 260px', maxWidth: 360 }}>
+                  <Label htmlFor={ids.search}>{strings.SearchLabel}</Label>
+                  <SearchBox id={ids.search} placeholder={strings.SearchPlaceholder} value={text} onChange={(_e, value) => setText(value || '')} />
+                </div>
+                <Dropdown
+                  label={strings.StateFilterLabel}
+                  options={STATE_OPTIONS}
+                  selectedKey={stateFilter}
+                  onChange={(_e, option) => {
+                    const key = option ? String(option.key) : ALL;
+                    setStateFilter(isStateFilter(key) ? key : 'all');
+                  }}
+                  styles={{ root: { minWidth: 180 } }}
+                />
+                <Dropdown
+                  label={strings.DepartmentFilterLabel}
+                  options={departmentOptions}
+                  selectedKey={departmentKey}
+                  onChange={(_e, option) => {
+                    const key = option ? String(option.key) : ALL;
+                    setDepartment(key === ALL ? undefined : key === NO_DEPARTMENT ? '' : key.substring(DEPARTMENT_PREFIX.length));
+                  }}
+                  styles={{ root: { minWidth: 180 } }}
+                />
+              </div>
+              <div style={toolbar}>
+                <span role="status" aria-live="polite" data-testid="users-shown">
+                  {format(strings.ShowingCount, shown.length, rows.length)}
+                </span>
+                <span aria-live="polite">{selectedText}</span>
+                <DefaultButton
+                  text={format(strings.SelectAllFiltered, shownUnprovisioned.length)}
+                  disabled={shownUnprovisioned.length === 0 || selection.shownCount >= shownUnprovisioned.length}
+                  onClick={selection.selectAllShown}
+                />
+                <DefaultButton text={strings.ClearSelection} disabled={selection.count === 0} onClick={selection.clear} />
+              </div>
+              <div style={{ marginTop: 8 }}>
+                <UsersTable items={shown} selection={selection.selection} sort={sort} onSort={setSort} />
+              </div>
+            </>
+          )}
+        </section>
+      )}
+
+      {showRequestSection && (
+        <section aria-labelledby={ids.request}>
+          <h3 id={ids.request}>{strings.RequestHeading}</h3>
+          <LogNotices log={log} />
+          {result !== undefined && rows.length > 0 && (
+            <div style={toolbar}>
+              <PrimaryButton
+                text={format(strings.RequestButton, selection.count)}
+                disabled={requestBlocked !== undefined}
+                allowDisabledFocus
+                aria-describedby={requestBlocked !== undefined ? ids.requestReason : undefined}
+                onClick={openConfirm}
+              />
+              {requestBlocked !== undefined && <span id={ids.requestReason}>{requestBlocked}</span>}
+            </div>
+          )}
+          <RequestStatus request={request} onRetryFailed={props.onRetryFailed} onCancelRequest={props.onCancelRequest} onDownloadScript={downloadScript} />
+        </section>
+      )}
+
+      {result !== undefined && rows.length > 0 && (
+        <section aria-labelledby={ids.exports}>
+          <h3 id={ids.exports}>{strings.ExportHeading}</h3>
+          <div style={toolbar}>
+            <DefaultButton
+              text={format(strings.ExportCsv, shown.length)}
+              ariaLabel={format(strings.ExportCsvAriaLabel, shown.length)}
+              iconProps={{ iconName: 'Download' }}
+              onClick={exportCsv}
+            />
+            <DefaultButton
+              text={format(scriptFromSelection ? strings.ExportScriptSelected : strings.ExportScriptFiltered, scriptCount)}
+              iconProps={{ iconName: 'Download' }}
+              disabled={scriptCount === 0}
+              allowDisabledFocus
+              aria-describedby={ids.scriptHelp}
+              onClick={downloadListScript}
+            />
+          </div>
+          <p id={ids.scriptHelp} style={help}>
+            {scriptCount === 0 ? strings.ExportScriptNone : strings.ExportScriptHelp}
+          </p>
+          <p role="status" aria-live="polite" style={help}>
+            {exportMessage}
+          </p>
+        </section>
+      )}
+
+      <Dialog
+        hidden={confirming === undefined}
+        onDismiss={closeConfirm}
+        dialogContentProps={{
+          type: DialogType.normal,
+          title: format(strings.ConfirmTitle, confirming ? confirming.length : 0),
+          subText: format(strings.ConfirmText, Math.ceil((confirming ? confirming.length : 0) / MAX_ADDRESSES_PER_CALL)),
+        }}
+        modalProps={{ isBlocking: true }}
+      >
+        <DialogFooter>
+          <PrimaryButton text={strings.ConfirmRequest} onClick={confirmRequest} />
+          <DefaultButton text={strings.ConfirmCancel} onClick={closeConfirm} />
+        </DialogFooter>
+      </Dialog>
+    </div>
+  );
+}
