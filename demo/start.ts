@@ -104,7 +104,7 @@ export function previewHtml(config: { scenario: string; displayAdminUrl: string;
 </head>
 <body>
 <div id="root"></div>
-<script>window.__MR_PREVIEW__ = ${json};</script>
+<script>window.FabricConfig = { fontBaseUrl: '', iconBaseUrl: '' }; window.__MR_PREVIEW__ = ${json};</script>
 <script src="/preview.js"></script>
 </body>
 </html>`;

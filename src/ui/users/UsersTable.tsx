@@ -62,6 +62,8 @@ function StateCell(props: { status: UserProvisioningStatus }): JSX.Element {
 
 interface ColumnSpec {
   key: SortKey;
+  /** The row's header cell: it names the row's checkbox ("Select user Alice"). */
+  isRowHeader?: boolean;
   name: string;
   minWidth: number;
   maxWidth: number;
@@ -69,7 +71,7 @@ interface ColumnSpec {
 }
 
 const COLUMNS: ColumnSpec[] = [
-  { key: 'displayName', name: strings.ColumnName, minWidth: 120, maxWidth: 220, render: (row) => row.user.displayName },
+  { key: 'displayName', isRowHeader: true, name: strings.ColumnName, minWidth: 120, maxWidth: 220, render: (row) => row.user.displayName },
   { key: 'upn', name: strings.ColumnUpn, minWidth: 180, maxWidth: 300, render: (row) => row.user.upn },
   { key: 'license', name: strings.ColumnLicense, minWidth: 100, maxWidth: 140, render: (row) => licenseText(row.user.license) },
   { key: 'department', name: strings.ColumnDepartment, minWidth: 100, maxWidth: 180, render: (row) => row.user.department || '' },
@@ -94,6 +96,7 @@ export function UsersTable(props: UsersTableProps): JSX.Element {
           minWidth: spec.minWidth,
           maxWidth: spec.maxWidth,
           isResizable: true,
+          isRowHeader: spec.isRowHeader === true,
           isSorted: sorted,
           isSortedDescending: sorted && sort !== undefined && sort.dir === 'desc',
           sortAscendingAriaLabel: strings.SortedAscending,
@@ -117,7 +120,6 @@ export function UsersTable(props: UsersTableProps): JSX.Element {
         selectionMode={SelectionMode.multiple}
         checkboxVisibility={CheckboxVisibility.always}
         selectionPreservedOnEmptyClick={true}
-        getKey={(item: UserRow) => rowKey(item)}
         setKey="unprovisioned-users"
         layoutMode={DetailsListLayoutMode.justified}
         constrainMode={ConstrainMode.unconstrained}

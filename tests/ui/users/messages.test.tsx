@@ -1,0 +1,149 @@
+import * as React from 'react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { BulkRequestState } from '../../../src/provisioning/requestProvisioning';
+import type { ScanCheckpoint } from '../../../src/provisioning/scan';
+import { failure } from '../../../src/tenant/outcome';
+import { UnprovisionedUsersPanel } from '../../../src/ui/users/UnprovisionedUsersPanel';
+import { doneScan, panelProps, resultFor, sampleRows } from './fixtures';
+
+const checkpoint: ScanCheckpoint = {
+  version: 1,
+  usersDone: false,
+  sitesDone: true,
+  userPagesDone: 3,
+  sitePagesDone: 2,
+  usersSeen: 2997,
+  sitesSeen: 800,
+  excluded: { guests: 0, disabled: 0, unlicensed: 0 },
+  users: [],
+  siteOwners: [],
+  method: 'tenant-admin',
+};
+
+describe('scan messages', () => {
+  test('a failed scan shows the reason, a next step and Resume when a checkpoint exists', async () => {
+    const user = userEvent.setup();
+    const props = panelProps({
+      rows: [],
+      scan: { running: false, failure: failure(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', { retryAfterSeconds: 30 }), checkpoint },
+    });
+    render(<UnprovisionedUsersPanel {...props} />);
+    expect(await screen.findByText('The scan stopped: The service is temporarily unavailable. (HTTP 503, serviceNotAvailable)')).toBeTruthy();
+    expect(screen.getByText(/asked to wait 30 seconds.*Resume to continue/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Resume scan' }));
+    expect(props.onResumeScan).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('unprovisioned-count')).toBeNull();
+  });
+
+  test('a failed scan without a checkpoint offers a re-check, not Resume', async () => {
+    const props = panelProps({ rows: [], scan: { running: false, failure: failure(403, 'accessDenied', 'Access denied.') } });
+    render(<UnprovisionedUsersPanel {...props} />);
+    expect(await screen.findByText(/The scan stopped: Access denied. \(HTTP 403, accessDenied\)/)).toBeTruthy();
+    expect(screen.getByText(/SharePoint admin.*Re-check to scan again/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Resume scan' })).toBeNull();
+  });
+
+  test('a cancelled scan says so and can resume', async () => {
+    const user = userEvent.setup();
+    const props = panelProps({ rows: [], scan: { running: false, cancelled: true, checkpoint } });
+    render(<UnprovisionedUsersPanel {...props} />);
+    expect(await screen.findByText('The scan was cancelled before it finished.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Resume scan' }));
+    expect(props.onResumeScan).toHaveBeenCalledTimes(1);
+  });
+
+  test('the per-user method shows its notice', async () => {
+    const rows = sampleRows();
+    const result = { ...resultFor(rows), method: 'per-user' as const, methodNotice: 'The tenant-wide list of OneDrives could not be read (HTTP 403).' };
+    render(<UnprovisionedUsersPanel {...panelProps({ rows, scan: doneScan(rows, { result }) })} />);
+    expect(await screen.findByText(/The tenant-wide list of OneDrives could not be read \(HTTP 403\)\./)).toBeTruthy();
+  });
+
+  test('a re-scan keeps the last count, marked busy', () => {
+    const rows = sampleRows();
+    render(<UnprovisionedUsersPanel {...panelProps({ rows, scan: { ...doneScan(rows), running: true } })} />);
+    const count = screen.getByTestId('unprovisioned-count');
+    expect(count.textContent).toBe('4');
+    expect(count.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+  });
+});
+
+describe('request messages', () => {
+  const failedState: BulkRequestState = {
+    chunks: [
+      { index: 0, emails: ['alice@contoso.com', 'bob@contoso.com'], ok: true, attempts: 1, sentAt: '2026-03-02T10:00:00.000Z' },
+      {
+        index: 1,
+        emails: ['carol@contoso.com'],
+        ok: false,
+        attempts: 1,
+        sentAt: '2026-03-02T10:00:01.000Z',
+        failure: failure(200, 'Microsoft.SharePoint.SPException', 'Access denied. You do not have permission to perform this action.'),
+      },
+    ],
+    unlogged: [],
+    cancelled: false,
+  };
+
+  test('a failed chunk: the reason, the known limitation, Retry failed chunks and the PowerShell fallback', async () => {
+    const user = userEvent.setup();
+    const props = panelProps({ request: { running: false, state: failedState } });
+    render(<UnprovisionedUsersPanel {...props} />);
+    expect(
+      await screen.findByText('1 chunk(s) failed. Last reason: Access denied. You do not have permission to perform this action. (HTTP 200, Microsoft.SharePoint.SPException)'),
+    ).toBeTruthy();
+    expect(screen.getByText(/HTTP 200 with an access-denied body/)).toBeTruthy();
+    expect(screen.getByText(/download the PowerShell script/)).toBeTruthy();
+    expect(screen.getByText('1 chunk(s) queued (2 address(es)), 1 failed, 0 not sent.')).toBeTruthy();
+    expect(screen.getByText(/^Chunk 2: 1 address\(es\) — failed: Access denied/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Retry failed chunks' }));
+    expect(props.onRetryFailed).toHaveBeenCalledTimes(1);
+
+    await user.click(screen.getByRole('button', { name: 'Download PowerShell script for the 1 address(es) not queued' }));
+    const [fileName, content] = (props.onDownload as jest.Mock).mock.calls[0] as [string, string];
+    expect(fileName).toBe('request-onedrive.ps1');
+    expect(content).toContain('Request-SPOPersonalSite');
+    expect(content).toContain("'carol@contoso.com'");
+    expect(content).not.toContain("'alice@contoso.com'");
+  });
+
+  test('all chunks queued: success, no retry', async () => {
+    const state: BulkRequestState = { chunks: [failedState.chunks[0]!], unlogged: [], cancelled: false };
+    render(<UnprovisionedUsersPanel {...panelProps({ request: { running: false, state } })} />);
+    expect(await screen.findByText(/All 2 address\(es\) were queued/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Retry failed chunks' })).toBeNull();
+  });
+
+  test('a log write warning is shown', async () => {
+    const state: BulkRequestState = { ...failedState, logWarning: '1 request(s) could not be recorded in the provisioning log list (Throttled).' };
+    render(<UnprovisionedUsersPanel {...panelProps({ request: { running: false, state } })} />);
+    expect(await screen.findByText('1 request(s) could not be recorded in the provisioning log list (Throttled).')).toBeTruthy();
+  });
+});
+
+describe('log location', () => {
+  test('a browser-only log: a persistent warning with the reason and the next step', async () => {
+    const props = panelProps({
+      log: { entries: [], kind: 'browser', fallbackReason: failure(403, 'accessDenied', 'You need Manage Lists permission to create a list.') },
+    });
+    render(<UnprovisionedUsersPanel {...props} />);
+    expect(await screen.findByText(/kept in this browser only/)).toBeTruthy();
+    expect(screen.getByText('Reason: You need Manage Lists permission to create a list. (HTTP 403, accessDenied)')).toBeTruthy();
+    expect(screen.getByText(/permission to create a list on this site/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Close|Dismiss/ })).toBeNull();
+  });
+
+  test('a log that cannot be read is an error', async () => {
+    const props = panelProps({ log: { entries: [], kind: 'sharepoint-list', loadFailure: failure(0, 'NetworkError', 'Failed to fetch') } });
+    render(<UnprovisionedUsersPanel {...props} />);
+    expect(await screen.findByText(/The provisioning log could not be read: Failed to fetch/)).toBeTruthy();
+  });
+
+  test('a shared log needs no notice', () => {
+    render(<UnprovisionedUsersPanel {...panelProps()} />);
+    expect(screen.queryByText(/kept in this browser only/)).toBeNull();
+  });
+});
