@@ -14,11 +14,11 @@ export function createRandom(seed: number): Random {
 
 /** A GUID-shaped string from the PRNG (deterministic, version-4 layout). */
 export function randomGuid(random: Random): string {
-  const hex = (n: number): string => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += Math.floor(random() * 16).toString(16);
-    return s;
-  };
-  const variant = (8 + Math.floor(random() * 4)).toString(16);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  const word = (): string => ((random() * 0x100000000) >>> 0).toString(16).padStart(8, '0');
+  const a = word();
+  const b = word();
+  const c = word();
+  const d = word();
+  const variant = (8 + (parseInt(c.charAt(0), 16) & 3)).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }

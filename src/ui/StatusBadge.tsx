@@ -48,17 +48,22 @@ export function StatusBadge(props: { status: BadgeStatus }): JSX.Element {
     unknown: theme.semanticColors.bodySubtext,
     running: theme.semanticColors.bodySubtext,
   };
+  // The glyph carries the status colour; the label stays in body text colour so it always has full contrast.
   const className = mergeStyles({
     display: 'inline-flex',
     alignItems: 'center',
     gap: 6,
     fontWeight: 600,
+    color: theme.semanticColors.bodyText,
+  });
+  const glyph = mergeStyles({
     color: colors[props.status],
+    flexShrink: 0,
     selectors: { '@media (forced-colors: active)': { color: 'CanvasText' } },
   });
   return (
     <span className={className} data-badge={props.status}>
-      <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <svg className={glyph} width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
         <Glyph status={props.status} />
       </svg>
       <span>{LABEL[props.status]}</span>

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { mergeStyles } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
@@ -27,6 +28,19 @@ const VALUE_WIDTH = 70;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 16;
 
+/** Windows high contrast / forced colours: every mark in the system text colour (the labels carry the meaning). */
+const forcedColors: string = mergeStyles({
+  selectors: {
+    '@media (forced-colors: active)': {
+      selectors: {
+        rect: { fill: 'CanvasText', stroke: 'CanvasText' },
+        'rect[fill="none"]': { fill: 'none' },
+        text: { fill: 'CanvasText' },
+      },
+    },
+  },
+});
+
 /** Horizontal bars, one per category, with the label and number beside each: readable without its colours. */
 function Chart(props: { bars: Bar[]; label: string; textColor: string; trackColor: string }): JSX.Element {
   let max = 0;
@@ -42,6 +56,7 @@ function Chart(props: { bars: Bar[]; label: string; textColor: string; trackColo
       viewBox={'0 0 ' + String(CHART_WIDTH) + ' ' + String(height)}
       width="100%"
       style={{ maxWidth: CHART_WIDTH, display: 'block' }}
+      className={forcedColors}
       focusable="false"
     >
       {props.bars.map((bar, i) => {
@@ -74,7 +89,7 @@ export function UsersSummaryView(props: UsersSummaryViewProps): JSX.Element {
         {String(summary.unprovisioned)}
       </strong>
     ) : props.running ? (
-      <strong data-testid="unprovisioned-count" aria-busy={true} aria-label={strings.UnprovisionedCountBusyLabel}>
+      <strong data-testid="unprovisioned-count" aria-busy={true}>
         {strings.UnprovisionedCountBusy}
       </strong>
     ) : undefined;
@@ -135,7 +150,7 @@ export function UsersSummaryView(props: UsersSummaryViewProps): JSX.Element {
             <ul aria-label={strings.ChartLegendLabel} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {bars.map((bar) => (
                 <li key={bar.key} style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginBottom: 4 }}>
-                  <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false" style={{ flex: 'none' }}>
+                  <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false" style={{ flex: 'none' }} className={forcedColors}>
                     <rect x="0.5" y="0.5" width="11" height="11" fill={bar.color} stroke={theme.semanticColors.bodyText} strokeWidth={1} />
                   </svg>
                   <span>

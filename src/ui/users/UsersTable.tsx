@@ -10,7 +10,6 @@ import type { UserRow } from '../../app/state';
 import type { SortDirection, SortKey } from '../../provisioning/filter';
 import type { UserProvisioningStatus } from '../../provisioning/pending';
 import { formatDateTime, licenseText } from './describe';
-import { rowKey } from './useRowSelection';
 import type { RowItem } from './useRowSelection';
 
 export interface TableSort {

@@ -310,3 +310,23 @@ describe('UnprovisionedUsersPanel: exports', () => {
 test('sample rows fixture stays as the tests expect', () => {
   expect(sampleRows()).toHaveLength(5);
 });
+
+describe('UnprovisionedUsersPanel: new data', () => {
+  test('after a re-check, a selected user who is now provisioned is no longer selected; others stay selected', async () => {
+    const user = userEvent.setup();
+    const rows = sampleRows();
+    const props = panelProps({ rows });
+    const { rerender } = render(<UnprovisionedUsersPanel {...props} />);
+    await user.click(rowCheckbox('Alice Archer'));
+    await user.click(rowCheckbox('Bob Baker'));
+    expect(screen.getByText('2 selected')).toBeTruthy();
+
+    const next = rows.map((r) => (r.user.id === 'alice' ? { user: r.user, status: { state: 'provisioned' as const } } : r));
+    rerender(<UnprovisionedUsersPanel {...props} rows={next} />);
+    expect(screen.getByText('1 selected')).toBeTruthy();
+    expect(count().textContent).toBe('3');
+    expect(rowCheckbox('Bob Baker').getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByRole('checkbox', { name: /Select user Alice Archer/ })).toBeNull();
+    expect(within(screen.getByRole('row', { name: /^Alice Archer/ })).getByText('Provisioned')).toBeTruthy();
+  });
+});

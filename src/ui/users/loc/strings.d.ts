@@ -26,7 +26,6 @@ declare interface IUsersUiStrings {
   SummaryHeading: string;
   UnprovisionedCountLabel: string;
   UnprovisionedCountBusy: string;
-  UnprovisionedCountBusyLabel: string;
   SummaryConsidered: string;
   LegendProvisioned: string;
   LegendRequested: string;

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startPreview } from '../../demo/start';
+import type { TenantFixture } from '../../demo/simulator/types';
+import { ARTIFACTS, axeViolations, checkStatuses, foreignRequests, launchChromium, recordRequests, waitForChecks } from './browser';
+
+const scenariosDir = path.join(__dirname, '..', '..', 'demo', 'scenarios');
+const names = readdirSync(scenariosDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('demo preview in Chromium: every built-in scenario', () => {
+  it.each(names)('%s: checks, unprovisioned count, accessibility, no foreign requests', async (name) => {
+    const fixture = JSON.parse(readFileSync(path.join(scenariosDir, `${name}.json`), 'utf8')) as TenantFixture;
+    const preview = await startPreview({ scenario: name, port: 0 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests = recordRequests(page);
+    try {
+      await page.goto(`${preview.url}/`);
+      await expect(page.getByTestId('demo-banner').textContent()).resolves.toContain(name);
+      await waitForChecks(page);
+      expect(await checkStatuses(page)).toEqual(fixture.scenario?.expected);
+      if (fixture.scenario?.unprovisionedCount !== undefined) {
+        await expect(page.getByTestId('unprovisioned-count').textContent()).resolves.toContain(String(fixture.scenario.unprovisionedCount));
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+      const violations = await axeViolations(page);
+      expect(violations).toEqual([]);
+      expect(foreignRequests(requests, preview.url)).toEqual([]);
+    } finally {
+      await page.close();
+      await preview.close();
+    }
+  });
+});

@@ -1,0 +1,126 @@
+/** @jest-environment node */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadFixture, validateFixture, type TenantFixture } from '../../demo/simulator';
+import { buildScenario, SCENARIO_NAMES, scenarioJson } from '../../demo/simulator/build-scenarios';
+import { hasOneDrivePlan } from '../../demo/simulator/plans';
+import { SCENARIOS } from './support';
+
+const CHECK_IDS = [
+  'tenant-spo-license',
+  'admin-role',
+  'admin-license',
+  'admin-onedrive',
+  'connector-app',
+  'connector-consent',
+  'connector-user-assignment',
+  'connector-user-count',
+  'users-onedrive',
+];
+
+function unprovisioned(f: TenantFixture): string[] {
+  const owners = new Set(f.sharePoint.personalSites.map((s) => s.owner.toLowerCase()));
+  return f.users
+    .filter((u) => u.accountEnabled && u.userType === 'Member' && hasOneDrivePlan(u.assignedPlans) && !owners.has(u.userPrincipalName.toLowerCase()))
+    .map((u) => u.userPrincipalName);
+}
+
+describe('scenario fixtures', () => {
+  it('has exactly the agreed scenario files', () => {
+    const files = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.json')).sort();
+    expect(files).toEqual([...SCENARIO_NAMES].map((n) => `${n}.json`).sort());
+  });
+
+  it.each([...SCENARIO_NAMES])('%s validates against demo/tenant.schema.json and expects all 9 checks', (name) => {
+    const f = loadFixture(path.join(SCENARIOS, `${name}.json`));
+    expect(f.scenario?.name).toBe(name);
+    expect(Object.keys(f.scenario?.expected ?? {}).sort()).toEqual([...CHECK_IDS].sort());
+    expect(f.scenario?.description.length).toBeGreaterThan(40);
+    const sps = f.servicePrincipals.map((s) => s.appId);
+    expect(sps).toEqual(expect.arrayContaining(['00000003-0000-0000-c000-000000000000', '00000003-0000-0ff1-ce00-000000000000', 'd62121f3-e023-4972-b6b0-794190c0fd98']));
+    expect(unprovisioned(f)).toHaveLength(f.scenario?.unprovisionedCount ?? 0);
+    expect(f.scenario?.expected['users-onedrive']).toBe(unprovisioned(f).length > 0 ? 'fail' : 'pass');
+  });
+
+  it.each([...SCENARIO_NAMES])('%s.json is what build-scenarios.ts makes (regenerate with tsx demo/simulator/build-scenarios.ts)', (name) => {
+    expect(fs.readFileSync(path.join(SCENARIOS, `${name}.json`), 'utf8')).toBe(scenarioJson(buildScenario(name)));
+  });
+
+  it('unprovisioned-users has exactly 200 users, 60 of them unprovisioned, plus excluded guests, disabled and unlicensed users', () => {
+    const f = loadFixture(path.join(SCENARIOS, 'unprovisioned-users.json'));
+    expect(f.users).toHaveLength(200);
+    expect(unprovisioned(f)).toHaveLength(60);
+    expect(f.users.some((u) => u.userType === 'Guest')).toBe(true);
+    expect(f.users.some((u) => !u.accountEnabled)).toBe(true);
+    expect(f.users.some((u) => u.userType === 'Member' && u.assignedLicenses.length === 0)).toBe(true);
+    expect(unprovisioned(f)).toContain("liam.o'brien@contoso.onmicrosoft.com");
+  });
+
+  it('carries the edge cases: mixed-case UPN vs lower-case site owner, an apostrophe, Unicode names', () => {
+    const f = loadFixture(path.join(SCENARIOS, 'ready.json'));
+    const adele = f.users.find((u) => u.userPrincipalName === 'Adele.Vance@contoso.onmicrosoft.com');
+    expect(adele).toBeDefined();
+    expect(f.sharePoint.personalSites.map((s) => s.owner)).toContain('adele.vance@contoso.onmicrosoft.com');
+    expect(f.users.some((u) => u.userPrincipalName.includes("'"))).toBe(true);
+    expect(f.users.some((u) => /[^\u0000-\u007f]/.test(u.displayName))).toBe(true);
+  });
+
+  it('expectations follow the brief', () => {
+    const exp = (n: string): Record<string, string> => loadFixture(path.join(SCENARIOS, `${n}.json`)).scenario?.expected ?? {};
+    expect(Object.values(exp('ready')).every((s) => s === 'pass')).toBe(true);
+    expect(exp('no-spo-license')['tenant-spo-license']).toBe('fail');
+    expect(exp('sharepoint-admin-only')['admin-role']).toBe('warn');
+    expect(exp('admin-unlicensed')['admin-license']).toBe('fail');
+    expect(exp('admin-unlicensed')['admin-onedrive']).toBe('pass');
+    expect(exp('no-admin-consent')['connector-consent']).toBe('fail');
+    expect(exp('assignment-off')['connector-user-assignment']).toBe('warn');
+    expect(exp('unprovisioned-users')['users-onedrive']).toBe('fail');
+    const demo = loadFixture(path.join(SCENARIOS, 'demo.json'));
+    expect(demo.users.length).toBeGreaterThanOrEqual(200);
+    expect(demo.sharePoint.provisioningDelayMs).toBe(8000);
+    const share = (demo.scenario?.unprovisionedCount ?? 0) / demo.users.filter((u) => u.accountEnabled && u.userType === 'Member' && hasOneDrivePlan(u.assignedPlans)).length;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.2);
+  });
+});
+
+describe('fixture validation', () => {
+  const ready = (): TenantFixture => JSON.parse(fs.readFileSync(path.join(SCENARIOS, 'ready.json'), 'utf8')) as TenantFixture;
+
+  it('names the bad JSON path', () => {
+    const f = ready() as unknown as { users: Array<Record<string, unknown>> };
+    (f.users[3] as Record<string, unknown>).userPrincipalName = 42;
+    expect(() => validateFixture(f)).toThrow('fixture users[3].userPrincipalName: must be string');
+  });
+
+  it('names missing and unknown properties and bad enum values', () => {
+    const f = ready() as unknown as Record<string, unknown> & { users: Array<Record<string, unknown>>; sharePoint: Record<string, unknown> };
+    delete f.users[5]?.accountEnabled;
+    f.sharePoint.enqueueBehavior = 'ok';
+    expect(() => validateFixture(f)).toThrow(/fixture users\[5\]\.accountEnabled: is required/);
+    expect(() => validateFixture(f)).toThrow(/sharePoint\.enqueueBehavior: is not allowed here/);
+    const g = ready();
+    (g.sharePoint as { enqueueBehaviour: string }).enqueueBehaviour = 'maybe';
+    expect(() => validateFixture(g)).toThrow(/fixture sharePoint\.enqueueBehaviour: must be equal to one of the allowed values/);
+  });
+
+  it('checks cross references the schema cannot', () => {
+    const f = ready();
+    f.signedInUserId = 'nobody';
+    expect(() => validateFixture(f)).toThrow("fixture signedInUserId: no user with id 'nobody'");
+    const g = ready();
+    const second = g.users[2];
+    if (second) second.userPrincipalName = (g.users[1]?.userPrincipalName ?? '').toUpperCase();
+    expect(() => validateFixture(g)).toThrow(/users\[2\]\.userPrincipalName: duplicate of users\[1\]/);
+  });
+
+  it('loadFixture names the file when JSON is broken', () => {
+    const file = path.join(require('node:os').tmpdir() as string, `broken-fixture-${process.pid}.json`);
+    fs.writeFileSync(file, '{ "tenant": ');
+    try {
+      expect(() => loadFixture(file)).toThrow(/not valid JSON/);
+    } finally {
+      fs.unlinkSync(file);
+    }
+  });
+});
