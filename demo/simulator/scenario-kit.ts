@@ -15,6 +15,7 @@ import { createRandom, randomGuid, type Random } from './prng';
 import type {
   CheckExpectation,
   GraphAppRoleAssignment,
+  GraphAssignedLicense,
   GraphAssignedPlan,
   GraphDirectoryRole,
   GraphOAuth2PermissionGrant,
@@ -142,16 +143,29 @@ export function personalSiteUrl(upn: string): string {
   return `https://${TENANT.sharePointHost}-my.sharepoint.com/personal/${upn.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
+/** Assigned plans and licenses per license kind: built once, the plan objects are shared between users (read-only). */
+const LICENSE_SHAPES = new Map<LicenseKind, { plans: readonly GraphAssignedPlan[]; licenses: readonly GraphAssignedLicense[] }>();
+
+function licenseShape(license: LicenseKind): { plans: readonly GraphAssignedPlan[]; licenses: readonly GraphAssignedLicense[] } {
+  let shape = LICENSE_SHAPES.get(license);
+  if (!shape) {
+    const skus = LICENSE_SKUS[license];
+    const plans: GraphAssignedPlan[] = [];
+    for (const s of skus) {
+      for (const p of SKU[s].plans as readonly PlanName[]) {
+        plans.push(Object.freeze({ assignedDateTime: ASSIGNED_AT, capabilityStatus: 'Enabled', service: PLAN[p].service, servicePlanId: PLAN[p].id }));
+      }
+    }
+    const licenses = skus.map((s) => Object.freeze({ skuId: SKU[s].skuId, disabledPlans: [] as string[] }));
+    shape = { plans, licenses };
+    LICENSE_SHAPES.set(license, shape);
+  }
+  return shape;
+}
+
 export function makeUser(spec: UserSpec, random: Random): BuiltUser {
   const upn = spec.upn.includes('@') ? spec.upn : `${spec.upn}@${DOMAIN}`;
-  const license = spec.license ?? 'e3';
-  const skus = LICENSE_SKUS[license];
-  const assignedPlans: GraphAssignedPlan[] = [];
-  for (const s of skus) {
-    for (const p of SKU[s].plans as readonly PlanName[]) {
-      assignedPlans.push({ assignedDateTime: ASSIGNED_AT, capabilityStatus: 'Enabled', service: PLAN[p].service, servicePlanId: PLAN[p].id });
-    }
-  }
+  const shape = licenseShape(spec.license ?? 'e3');
   const [given, ...rest] = spec.displayName.split(' ');
   const user: GraphUser = {
     id: randomGuid(random),
@@ -165,8 +179,8 @@ export function makeUser(spec: UserSpec, random: Random): BuiltUser {
     accountEnabled: spec.enabled ?? true,
     userType: spec.guest ? 'Guest' : 'Member',
     usageLocation: 'US',
-    assignedLicenses: skus.map((s) => ({ skuId: SKU[s].skuId, disabledPlans: [] })),
-    assignedPlans,
+    assignedLicenses: [...shape.licenses],
+    assignedPlans: [...shape.plans],
   };
   const built: BuiltUser = { user };
   if (spec.site) built.site = { owner: upn.toLowerCase(), url: personalSiteUrl(upn) };
@@ -466,14 +480,20 @@ export const DEPARTMENTS = [
   'Manufacturing',
 ];
 
+const SLUGS = new Map<string, string>();
+
 function asciiSlug(s: string): string {
-  return s
+  const cached = SLUGS.get(s);
+  if (cached !== undefined) return cached;
+  const slug = s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ø/g, 'o')
     .replace(/Ø/g, 'O')
     .replace(/[^A-Za-z0-9']/g, '')
     .toLowerCase();
+  SLUGS.set(s, slug);
+  return slug;
 }
 
 export type PopulationKind = 'provisioned' | 'unprovisioned' | 'guest' | 'disabled' | 'unlicensed';

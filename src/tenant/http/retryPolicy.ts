@@ -48,7 +48,9 @@ export function wait(ms: number, signal?: AbortSignal): Promise<void> {
     }
     let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const onAbort = (): void => {
-      clearTimeout(timer);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+      }
       reject(abortError());
     };
     timer = setTimeout(() => {

@@ -266,7 +266,6 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
           <div style={toolbar}>
             <DefaultButton
               text={format(strings.ExportCsv, shown.length)}
-              ariaLabel={format(strings.ExportCsvAriaLabel, shown.length)}
               iconProps={{ iconName: 'Download' }}
               onClick={exportCsv}
             />

@@ -243,7 +243,7 @@ describe('UnprovisionedUsersPanel: exports', () => {
     const props = panelProps();
     render(<UnprovisionedUsersPanel {...props} />);
     await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'sales');
-    await user.click(screen.getByRole('button', { name: 'Export the 2 shown users as CSV' }));
+    await user.click(screen.getByRole('button', { name: 'Export CSV (2 shown)' }));
 
     expect(props.onDownload).toHaveBeenCalledTimes(1);
     const [fileName, content, mime] = (props.onDownload as jest.Mock).mock.calls[0] as [string, string, string];
@@ -265,7 +265,7 @@ describe('UnprovisionedUsersPanel: exports', () => {
     const props = panelProps();
     render(<UnprovisionedUsersPanel {...props} />);
     await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'dave');
-    await user.click(screen.getByRole('button', { name: 'Export the 1 shown users as CSV' }));
+    await user.click(screen.getByRole('button', { name: 'Export CSV (1 shown)' }));
     const content = (props.onDownload as jest.Mock).mock.calls[0][1] as string;
     expect(content).toContain('"Requested, overdue (more than 24 hours)"');
   });

@@ -95,7 +95,6 @@ define([], function() {
     "ChunkFailed": "Chunk {0}: {1} address(es) — failed: {2}",
     "ChunkNotSent": "Chunk {0}: {1} address(es) — not sent",
     "ChunkPending": "Chunk {0}: {1} address(es) — waiting",
-    "StatusOk": "queued",
     "StatusFailed": "failed",
     "RequestFailed": "{0} chunk(s) failed. Last reason: {1}",
     "RequestFailedKnownIssue": "This is a known SharePoint limitation of this call (CreatePersonalSiteEnqueueBulk): for some sign-ins it is refused with HTTP 403, or with HTTP 200 with an access-denied body. It works from the SharePoint Online Management Shell.",
@@ -111,7 +110,6 @@ define([], function() {
 
     "ExportHeading": "Export",
     "ExportCsv": "Export CSV ({0} shown)",
-    "ExportCsvAriaLabel": "Export the {0} shown users as CSV",
     "ExportScriptSelected": "Download PowerShell script ({0} selected)",
     "ExportScriptFiltered": "Download PowerShell script ({0} not provisioned, shown)",
     "ExportScriptHelp": "The script runs Request-SPOPersonalSite in the SharePoint Online Management Shell: the fallback when the request from this page is refused.",

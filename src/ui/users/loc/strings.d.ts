@@ -91,7 +91,6 @@ declare interface IUsersUiStrings {
   ChunkFailed: string;
   ChunkNotSent: string;
   ChunkPending: string;
-  StatusOk: string;
   StatusFailed: string;
   RequestFailed: string;
   RequestFailedKnownIssue: string;
@@ -105,7 +104,6 @@ declare interface IUsersUiStrings {
   LogLoadFailed: string;
   ExportHeading: string;
   ExportCsv: string;
-  ExportCsvAriaLabel: string;
   ExportScriptSelected: string;
   ExportScriptFiltered: string;
   ExportScriptHelp: string;
