@@ -43,6 +43,14 @@ interface WindowState {
   used: number;
 }
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
 function parseMatch(rule: FaultRule): ParsedRule {
   const m = rule.match.trim();
   if (m === '*' || m === '') return { rule, method: undefined, prefix: undefined, applied: 0 };
@@ -143,7 +151,11 @@ export class FaultEngine {
   private matches(r: ParsedRule, ctx: FaultContext): boolean {
     if (r.method !== undefined && r.method !== ctx.method) return false;
     if (r.prefix === undefined) return true;
-    return ctx.relativeUrl.toLowerCase().startsWith(r.prefix) || ctx.fullUrl.toLowerCase().startsWith(r.prefix);
+    const prefix = r.prefix;
+    return [ctx.relativeUrl, ctx.fullUrl].some((u) => {
+      const lower = u.toLowerCase();
+      return lower.startsWith(prefix) || safeDecode(lower).startsWith(prefix);
+    });
   }
 
   private limitOf(api: Api): RateLimitWindow | undefined {

@@ -45,6 +45,12 @@ describe('simulator: throttling and Retry-After', () => {
     sim.setFaults([]);
   });
 
+  it('matches rule prefixes against the decoded url too (PnPjs sends %24select)', async () => {
+    sim.setFaults([{ match: 'GET /users?$select=id', status: 502, times: 1 }]);
+    expectGraphError(await getJson(`${sim.graphBaseUrl}/users?%24select=id%2CdisplayName`), 502, 'BadGateway');
+    sim.setFaults([]);
+  });
+
   it('serves the SharePoint access-denied body with HTTP 200 when a rule says so', async () => {
     sim.setFaults([{ match: 'POST /_api/contextinfo', status: 403, body: 'access-denied-200' }]);
     const r = await postJson(`${sim.siteUrl}/_api/contextinfo`, '');
