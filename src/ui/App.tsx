@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { Link } from '@fluentui/react/lib/Link';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { mergeStyles } from '@fluentui/react/lib/Styling';
 import { ThemeProvider, type PartialTheme } from '@fluentui/react/lib/Theme';
@@ -56,8 +57,8 @@ export function App(props: AppProps): JSX.Element {
             }} />
         </header>
         <nav aria-label={strings.NavLabel} style={{ marginTop: 12 }}>
-          <a href="#mr-checks">{strings.SectionChecks}</a> · <a href="#mr-guide">{strings.SectionGuide}</a> · <a href="#mr-users">{strings.SectionUsers}</a> ·{' '}
-          <a href="#mr-troubleshooting">{strings.SectionTroubleshooting}</a>
+          <Link href="#mr-checks">{strings.SectionChecks}</Link> · <Link href="#mr-guide">{strings.SectionGuide}</Link> · <Link href="#mr-users">{strings.SectionUsers}</Link> ·{' '}
+          <Link href="#mr-troubleshooting">{strings.SectionTroubleshooting}</Link>
         </nav>
         <div style={{ marginTop: 12 }}>
           <Summary results={state.results} gathering={state.gathering} />

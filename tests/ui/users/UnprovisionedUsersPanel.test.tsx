@@ -77,7 +77,7 @@ describe('UnprovisionedUsersPanel: summary', () => {
     const done = panelProps();
     render(<UnprovisionedUsersPanel {...done} />);
     expect(screen.getByText(/^Last checked: /)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Re-check' }));
+    await user.click(screen.getByRole('button', { name: 'Re-check OneDrives' }));
     expect(done.onRescan).toHaveBeenCalledTimes(1);
   });
 

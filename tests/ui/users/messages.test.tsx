@@ -40,7 +40,7 @@ describe('scan messages', () => {
     const props = panelProps({ rows: [], scan: { running: false, failure: failure(403, 'accessDenied', 'Access denied.') } });
     render(<UnprovisionedUsersPanel {...props} />);
     expect(await screen.findByText(/The scan stopped: Access denied. \(HTTP 403, accessDenied\)/)).toBeTruthy();
-    expect(screen.getByText(/SharePoint admin.*Re-check to scan again/)).toBeTruthy();
+    expect(screen.getByText(/SharePoint admin.*Re-check OneDrives to scan again/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Resume scan' })).toBeNull();
   });
 
