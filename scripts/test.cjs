@@ -55,7 +55,8 @@ function add(r) {
   totals.skipped += r.skipped;
 }
 
-add(runJest('jest.config.js', 'unit.json', jestArgs));
+// The full run reports coverage of src/ (text summary; lcov under coverage/).
+add(runJest('jest.config.js', 'unit.json', jestArgs.length > 0 ? jestArgs : ['--coverage']));
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (unitOnly || jestArgs.length > 0) {

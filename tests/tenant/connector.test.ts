@@ -48,4 +48,11 @@ describe('Graph connector app adapter against the tenant simulator', () => {
     const grants = await tenant.ports.connector.getPermissionGrants('any');
     expect(grants).toMatchObject({ ok: false, status: 429 });
   });
+
+  it('reports an unknown service principal as 404 with the service message', async () => {
+    tenant = await startTenant(scenario('ready'));
+    const assignments = await tenant.ports.connector.getAssignments('00000000-0000-0000-0000-000000000000');
+    expect(assignments).toMatchObject({ ok: false, status: 404 });
+    expect(assignments.ok === false && assignments.code).toMatch(/ResourceNotFound/);
+  });
 });

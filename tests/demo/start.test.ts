@@ -1,0 +1,55 @@
+/** @jest-environment node */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startPreview } from '../../demo/start';
+
+const root = path.resolve(__dirname, '..', '..');
+
+describe('npm start (the demo preview)', () => {
+  it('serves the page and its script with a hand-written fixture (--tenant)', async () => {
+    const preview = await startPreview({ tenant: path.join(root, 'demo', 'scenarios', 'assignment-off.json'), port: 0 });
+    try {
+      const page = await fetch(`${preview.url}/`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('assignment-off.json');
+      expect(html.match(/(src|href)="[^"]*"/g)).toEqual(['src="/preview.js"']);
+      const script = await fetch(`${preview.url}/preview.js`);
+      expect(script.status).toBe(200);
+      expect((await script.text()).length).toBeGreaterThan(100000);
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('prints "Demo running at …" once ready and exits cleanly on SIGTERM', async () => {
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['demo/start.ts', '--port', '0', '--no-open', '--scenario', 'ready'], { cwd: root });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ready line: ${out}`)), 60000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /^Demo running at (http:\/\/localhost:\d+\/)$/m.exec(out);
+        if (match && match[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    expect((await fetch(url)).status).toBe(200);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  });
+
+  it('names the scenarios when asked for one that does not exist', async () => {
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['demo/start.ts', '--scenario', 'nope'], { cwd: root });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(err).toMatch(/No scenario "nope"\. Scenarios: .*unprovisioned-users/);
+  });
+});
