@@ -35,7 +35,9 @@ export function App(props: AppProps): JSX.Element {
   const guide = React.useMemo(() => (facts && !state.gathering ? buildGuide(facts, state.results) : []), [facts, state.gathering, state.results]);
   const cases = React.useMemo(() => (facts && !state.gathering ? buildTroubleshooting(facts, state.results) : []), [facts, state.gathering, state.results]);
   const adminRole = state.results.filter((r) => r.id === 'admin-role')[0];
-  const forward = facts && adminRole && adminRole.status === 'warn' ? forwardMessageForGlobalAdmin(facts) : undefined;
+  // A SharePoint admin forwards steps 6–9 to a Global admin while any of them is still open.
+  const globalAdminStepsOpen = guide.some((step) => step.who === 'global-admin' && step.state !== 'done');
+  const forward = facts && adminRole && adminRole.status === 'warn' && globalAdminStepsOpen ? forwardMessageForGlobalAdmin(facts) : undefined;
 
   return (
     <ThemeProvider theme={props.theme} applyTo="element">

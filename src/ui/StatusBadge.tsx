@@ -39,7 +39,7 @@ function Glyph(props: { status: BadgeStatus }): JSX.Element {
   }
 }
 
-export function StatusBadge(props: { status: BadgeStatus }): JSX.Element {
+export function StatusBadge(props: { status: BadgeStatus; /** Replaces the status word (e.g. "Done" in the guide). */ label?: string }): JSX.Element {
   const theme = useTheme();
   const colors: Record<BadgeStatus, string> = {
     pass: theme.semanticColors.successIcon,
@@ -66,7 +66,7 @@ export function StatusBadge(props: { status: BadgeStatus }): JSX.Element {
       <svg className={glyph} width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
         <Glyph status={props.status} />
       </svg>
-      <span>{LABEL[props.status]}</span>
+      <span>{props.label ?? LABEL[props.status]}</span>
     </span>
   );
 }

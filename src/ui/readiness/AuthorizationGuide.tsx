@@ -53,9 +53,7 @@ export function AuthorizationGuide(props: AuthorizationGuideProps): JSX.Element 
               <h3 style={{ margin: 0, fontSize: 15 }}>
                 {format(strings.GuideStep, step.number)}: {step.title}
               </h3>
-              <span>
-                <StatusBadge status={STATE_BADGE[step.state]} /> <span>({STATE_LABEL[step.state]})</span>
-              </span>
+              <StatusBadge status={STATE_BADGE[step.state]} label={STATE_LABEL[step.state]} />
             </div>
             <p style={{ margin: '4px 0' }}>
               <strong>{strings.Who}: </strong>
