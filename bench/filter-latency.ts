@@ -2,7 +2,7 @@
  * Filter latency of the users list in a real browser: the demo preview (real UI, real adapters, tenant simulator on
  * the same origin) in Debian's Chromium, headless, driven by playwright-core.
  *
- *   node scripts/node22.cjs tsx bench/filter-latency.ts [--lists users:100000,rows:100000] [--out file]
+ *   node scripts/node22.cjs tsx bench/filter-latency.ts [--lists users:100000,rows:100000] [--proposal name,…] [--out file]
  *
  * Lists:
  *   users:N  the preview exactly as `startPreview({ users: N })` makes it (30% unprovisioned: N=100000 gives 27,900 rows)
@@ -13,6 +13,9 @@
  * to the task after that frame ("paint", the frame's rendering included). The expected X for every string is computed
  * in Node with the product's own filter (src/provisioning/filter.ts) over the tenant's ground truth; the page must show
  * it. The search strings are chosen so that each one changes X (otherwise no text change can be observed).
+ *
+ * --proposal measures proposed product changes (bench/support/proposals.ts), applied to a bench-built bundle only
+ * (same esbuild settings as demo/preview/bundle.ts); without it the page is exactly demo/start.ts startPreview's.
  */
 import './support/loc';
 // No import of `performance`: the global one is used, in Node and inside page.evaluate (where an import would not exist).
@@ -26,6 +29,8 @@ import type { TenantFixture } from '../demo/simulator/types';
 import { startPreview } from '../demo/start';
 import { createUserIndex, filterUsers, type UserIndex } from '../src/provisioning/filter';
 import type { UnprovisionedUser } from '../src/provisioning/scan';
+import { startBenchPreview } from './support/preview';
+import { proposalsNamed, type Proposal } from './support/proposals';
 
 const ROOT = path.resolve(__dirname, '..');
 const TARGET_P95_MS = 50;
@@ -64,9 +69,10 @@ interface ListSpec {
   n: number;
 }
 
-function parseArgs(argv: readonly string[]): { lists: ListSpec[]; out: string } {
+function parseArgs(argv: readonly string[]): { lists: ListSpec[]; out: string; proposals: Proposal[] } {
   let lists = 'users:100000,rows:100000';
   let out = path.join(__dirname, 'results', 'filter-latest.json');
+  let proposals: Proposal[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const value = (): string => {
@@ -79,7 +85,8 @@ function parseArgs(argv: readonly string[]): { lists: ListSpec[]; out: string } 
     const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
     if (name === '--lists') lists = value();
     else if (name === '--out') out = path.resolve(value());
-    else throw new Error(`unknown option ${a} (options: --lists users:N,rows:N  --out file)`);
+    else if (name === '--proposal') proposals = proposalsNamed(value().split(',').filter((x) => x !== ''));
+    else throw new Error(`unknown option ${a} (options: --lists users:N,rows:N  --proposal name,…  --out file)`);
   }
   const specs = lists.split(',').map((s): ListSpec => {
     const m = /^(users|rows):(\d+)$/.exec(s.trim().replace(/_/g, ''));
@@ -88,7 +95,7 @@ function parseArgs(argv: readonly string[]): { lists: ListSpec[]; out: string } 
     if (!Number.isInteger(n) || n < 1) throw new Error(`--lists: '${s}' needs a positive N`);
     return { label: s.trim(), kind: m[1] as 'users' | 'rows', n };
   });
-  return { lists: specs, out };
+  return { lists: specs, out, proposals };
 }
 
 /** Smallest tenant (users) in which, with every considered member unprovisioned, the list has exactly `rows` rows. */
@@ -219,25 +226,31 @@ interface ListResult {
   targetMet: boolean;
 }
 
-async function runList(browser: Browser, spec: ListSpec): Promise<ListResult> {
+async function runList(browser: Browser, spec: ListSpec, proposals: readonly Proposal[]): Promise<ListResult> {
   let fixture: TenantFixture;
   let tenantFile: string | undefined;
   if (spec.kind === 'users') {
     fixture = generateTenant({ users: spec.n, unprovisioned: 0.3, seed: 1 }); // what startPreview({ users }) generates
   } else {
     fixture = generateTenant({ users: usersForRows(spec.n), unprovisioned: 1, seed: 1 });
-    tenantFile = path.join(os.tmpdir(), `mr-bench-tenant-${process.pid}.json`);
-    writeFileSync(tenantFile, JSON.stringify(fixture));
+    if (proposals.length === 0) {
+      tenantFile = path.join(os.tmpdir(), `mr-bench-tenant-${process.pid}.json`);
+      writeFileSync(tenantFile, JSON.stringify(fixture));
+    }
   }
+  const benchFixture = proposals.length > 0 ? fixture : undefined;
   const truth = groundTruthRows(fixture);
   const tenantUsers = fixture.users.length;
   const index = createUserIndex(truth);
   const sequence = chooseSequence(index);
   if (sequence.length < MIN_STRINGS) throw new Error(`only ${sequence.length} search strings change the count on this list (need ${MIN_STRINGS})`);
-  fixture = undefined as unknown as TenantFixture; // let it go: the preview holds its own copy
 
   const loadStart = performance.now();
-  const preview = spec.kind === 'users' ? await startPreview({ users: spec.n, port: 0 }) : await startPreview({ tenant: tenantFile, port: 0 });
+  const preview = benchFixture
+    ? await startBenchPreview(benchFixture, spec.label, { minify: true, proposals })
+    : spec.kind === 'users'
+      ? await startPreview({ users: spec.n, port: 0 })
+      : await startPreview({ tenant: tenantFile, port: 0 });
   if (tenantFile) rmSync(tenantFile, { force: true });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
@@ -298,10 +311,13 @@ async function main(): Promise<void> {
   const results: ListResult[] = [];
   try {
     console.log(`browser: ${browser.version()}`);
+    if (args.proposals.length > 0) {
+      console.log(`WITH PROPOSED CHANGES (bench bundle only, src/ untouched): ${args.proposals.map((p) => `${p.name} — ${p.description}`).join('; ')}`);
+    }
     console.log('');
     for (const spec of args.lists) {
       process.stdout.write(`${spec.label}: preview, scan and list …`);
-      const r = await runList(browser, spec);
+      const r = await runList(browser, spec, args.proposals);
       process.stdout.write(` ${r.rows} rows (tenant of ${r.tenantUsers} users) ready after ${r.loadSeconds} s; ${r.strings} search strings typed\n`);
       results.push(r);
     }
@@ -340,6 +356,7 @@ async function main(): Promise<void> {
         when: new Date().toISOString(),
         machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim(), node: process.version, platform: `${os.platform()} ${os.release()}` },
         targetP95Ms: TARGET_P95_MS,
+        proposals: args.proposals.map((p) => p.name),
         measure: 'input event dispatched → next requestAnimationFrame after the "Showing X of Y" text changed (frame); paint = the task after that frame',
         results,
       },

@@ -3,18 +3,15 @@
  * function names survive), profiled with Chromium's CPU profiler (CDP) while the search box alternates between a
  * query that shows few rows and the empty query (all rows). Prints self time and total time per function.
  *
- *   node scripts/node22.cjs tsx bench/filter-profile.ts [--rows 100000] [--rounds 6] [--top 30]
+ *   node scripts/node22.cjs tsx bench/filter-profile.ts [--rows 100000] [--rounds 6] [--top 30] [--proposal name,…]
+ *
+ * --proposal applies proposed product changes (bench/support/proposals.ts) to the bundle only.
  */
 import './support/loc';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { generateTenant, populationCounts } from '../demo/generate';
-import { locPlugin } from '../demo/preview/locPlugin';
-import { startSimulator } from '../demo/simulator';
-import { previewHtml } from '../demo/start';
-
-const ROOT = path.resolve(__dirname, '..');
+import { startBenchPreview } from './support/preview';
+import { proposalsNamed } from './support/proposals';
 
 interface ProfileNode {
   id: number;
@@ -50,41 +47,11 @@ async function main(): Promise<void> {
   const rows = arg('rows', 100000);
   const rounds = arg('rounds', 6);
   const top = arg('top', 30);
-  const bundle = await build({
-    entryPoints: [path.join(ROOT, 'demo', 'preview', 'main.tsx')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    minify: false,
-    keepNames: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [locPlugin(ROOT)],
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
+  const pi = process.argv.indexOf('--proposal');
+  const proposals = pi >= 0 ? proposalsNamed((process.argv[pi + 1] ?? '').split(',').filter((x) => x !== '')) : [];
   const fixture = generateTenant({ users: usersForRows(rows), unprovisioned: 1, seed: 1 });
-  const html = previewHtml({ scenario: `profile, ${rows} rows`, displayAdminUrl: 'https://contoso-admin.sharepoint.com', token: 'demo-token' });
-  const sim = await startSimulator({
-    fixture,
-    port: 0,
-    host: '127.0.0.1',
-    staticHandler: (req, res) => {
-      const url = (req.url ?? '/').split('?')[0];
-      if (req.method === 'GET' && (url === '/' || url === '/index.html')) {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end(html);
-        return true;
-      }
-      if (req.method === 'GET' && url === '/preview.js') {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-        res.end(script);
-        return true;
-      }
-      return false;
-    },
-  });
+  const sim = await startBenchPreview(fixture, `profile, ${rows} rows`, { minify: false, proposals });
+  if (proposals.length > 0) console.log(`with proposal(s): ${proposals.map((p) => `${p.name} — ${p.description}`).join('; ')}`);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

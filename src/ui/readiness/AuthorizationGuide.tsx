@@ -6,7 +6,7 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'AppStrings';
 import { format } from '../../common/format';
 import type { GuideState, GuideStep } from '../../readiness/guide';
-import { ExternalLink } from '../ExternalLink';
+import { LinkList } from '../LinkList';
 import { StatusBadge, type BadgeStatus } from '../StatusBadge';
 import { whoLabel } from './whoLabel';
 
@@ -67,15 +67,7 @@ export function AuthorizationGuide(props: AuthorizationGuideProps): JSX.Element 
               </MessageBar>
             )}
             {step.tip && <p style={{ margin: '4px 0' }}>{step.tip}</p>}
-            {step.links && step.links.length > 0 && (
-              <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
-                {step.links.map((link) => (
-                  <li key={link.href}>
-                    <ExternalLink href={link.href}>{link.label}</ExternalLink>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <LinkList links={step.links} margin="4px 0" />
           </li>
         ))}
       </ol>

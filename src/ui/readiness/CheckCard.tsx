@@ -4,7 +4,7 @@ import { mergeStyles } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'AppStrings';
 import type { CheckId, CheckResult } from '../../readiness/check';
-import { ExternalLink } from '../ExternalLink';
+import { LinkList } from '../LinkList';
 import { StatusBadge } from '../StatusBadge';
 import { ConsentTable } from './ConsentTable';
 import { whoLabel } from './whoLabel';
@@ -79,15 +79,7 @@ function CheckBody(props: { result: CheckResult }): JSX.Element {
         </p>
       )}
       {result.consentTable && result.consentTable.length > 0 && <ConsentTable rows={result.consentTable} />}
-      {result.links && result.links.length > 0 && (
-        <ul style={{ margin: '8px 0 0', paddingLeft: 20 }}>
-          {result.links.map((link) => (
-            <li key={link.href}>
-              <ExternalLink href={link.href}>{link.label}</ExternalLink>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LinkList links={result.links} />
     </div>
   );
 }

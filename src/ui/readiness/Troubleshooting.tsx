@@ -3,7 +3,7 @@ import { mergeStyles } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'AppStrings';
 import type { TroubleshootingCase } from '../../readiness/troubleshooting';
-import { ExternalLink } from '../ExternalLink';
+import { LinkList } from '../LinkList';
 
 /** The seed's troubleshooting cases as disclosures; the ones the live facts point to start open. */
 export function Troubleshooting(props: { cases: TroubleshootingCase[] }): JSX.Element {
@@ -31,15 +31,7 @@ export function Troubleshooting(props: { cases: TroubleshootingCase[] }): JSX.El
               <p key={index}>{paragraph}</p>
             ),
           )}
-          {item.links && item.links.length > 0 && (
-            <ul>
-              {item.links.map((link) => (
-                <li key={link.href}>
-                  <ExternalLink href={link.href}>{link.label}</ExternalLink>
-                </li>
-              ))}
-            </ul>
-          )}
+          <LinkList links={item.links} />
         </details>
       ))}
     </div>
