@@ -15,17 +15,21 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Replaces exact snippets in product files as esbuild loads them; fails loudly when a snippet is no longer there. */
 function proposalPlugin(proposals: readonly Proposal[]): Plugin {
+  const byFile = new Map<string, Proposal[]>();
+  for (const p of proposals) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   return {
     name: 'bench-proposals',
     setup(b) {
-      for (const p of proposals) {
-        const file = path.join(ROOT, p.file);
+      for (const [relative, list] of byFile) {
+        const file = path.join(ROOT, relative);
         const filter = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
         b.onLoad({ filter }, () => {
           let text = readFileSync(file, 'utf8');
-          for (const [from, to] of p.replacements) {
-            if (!text.includes(from)) throw new Error(`proposal "${p.name}": ${p.file} no longer contains the snippet it replaces:\n${from}`);
-            text = text.replace(from, to);
+          for (const p of list) {
+            for (const [from, to] of p.replacements) {
+              if (!text.includes(from)) throw new Error(`proposal "${p.name}": ${p.file} no longer contains the snippet it replaces:\n${from}`);
+              text = text.replace(from, to);
+            }
           }
           return { contents: text, loader: file.endsWith('.tsx') ? 'tsx' : 'ts', resolveDir: path.dirname(file) };
         });

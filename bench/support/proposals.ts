@@ -35,6 +35,35 @@ export const PROPOSALS: Record<string, Proposal> = {
       ],
     ],
   },
+  /**
+   * EXPERIMENT (measured, see bench/README.md): the Selection's keys become the row's position in `rows` ("0".."99999")
+   * instead of the user id (a GUID), so Fluent's key → index object holds array-index keys (V8 elements) rather than
+   * 100,000 named properties. The selected Set still holds user ids.
+   */
+  'positional-keys': {
+    name: 'positional-keys',
+    description: "useRowSelection: the Fluent Selection's key is the row's position in rows, not the user id",
+    file: 'src/ui/users/useRowSelection.ts',
+    replacements: [
+      [
+        '  const [selection] = React.useState<Selection>(() => {\n    const created: Selection = new Selection({\n      selectionMode: SelectionMode.multiple,\n      getKey: (item: IObjectWithKey) => rowKey(asRow(item)),\n',
+        '  const positions = React.useMemo(() => {\n' +
+          '    const map = new Map<UserRow, number>();\n' +
+          '    for (let i = 0; i < rows.length; i++) {\n' +
+          '      map.set(rows[i] as UserRow, i);\n' +
+          '    }\n' +
+          '    return map;\n' +
+          '  }, [rows]);\n' +
+          '  const positionsRef = React.useRef(positions);\n' +
+          '  positionsRef.current = positions;\n' +
+          '  const [selection] = React.useState<Selection>(() => {\n    const created: Selection = new Selection({\n      selectionMode: SelectionMode.multiple,\n' +
+          '      getKey: (item: IObjectWithKey) => {\n' +
+          '        const position = positionsRef.current.get(asRow(item));\n' +
+          '        return position === undefined ? rowKey(asRow(item)) : String(position);\n' +
+          '      },\n',
+      ],
+    ],
+  },
 };
 
 export function proposalsNamed(names: readonly string[]): Proposal[] {

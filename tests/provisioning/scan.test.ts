@@ -233,7 +233,9 @@ describe('scanTenant: failures, checkpoints, resume, cancel', () => {
   it('fails on a 5xx mid-scan, keeps a checkpoint, and resumes without reading pages again', async () => {
     const users = manyUsers(100);
     const directory = new FakeDirectory(users, 20);
-    const sites = new FakeSites(sitesFor(users.slice(0, 60)), 20, { latencyMs: 3 });
+    // Site pages are slow (50 ms) next to directory pages, so the directory chain fails while the first site page is
+    // still in flight, however loaded the machine is.
+    const sites = new FakeSites(sitesFor(users.slice(0, 60)), 20, { latencyMs: 50 });
     directory.source.failAt('40', failure(503, 'ServiceUnavailable', 'Service unavailable', { retryAfterSeconds: 10 }));
 
     const first = await scanTenant({ directory, sites }, {});
