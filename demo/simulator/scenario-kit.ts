@@ -28,17 +28,9 @@ import type {
   TenantFixture,
 } from './types';
 
-export const CHECK_IDS = [
-  'tenant-spo-license',
-  'admin-role',
-  'admin-license',
-  'admin-onedrive',
-  'connector-app',
-  'connector-consent',
-  'connector-user-assignment',
-  'connector-user-count',
-  'users-onedrive',
-] as const;
+import { CHECK_IDS } from '../../src/readiness/check';
+
+export { CHECK_IDS };
 export type ScenarioCheckId = (typeof CHECK_IDS)[number];
 export type Expectations = Record<ScenarioCheckId, CheckExpectation>;
 

@@ -5,18 +5,8 @@ import { loadFixture, validateFixture, type TenantFixture } from '../../demo/sim
 import { buildScenario, SCENARIO_NAMES, scenarioJson } from '../../demo/simulator/build-scenarios';
 import { hasOneDrivePlan } from '../../demo/simulator/plans';
 import { SCENARIOS } from './support';
+import { CHECK_IDS } from '../../src/readiness/check';
 
-const CHECK_IDS = [
-  'tenant-spo-license',
-  'admin-role',
-  'admin-license',
-  'admin-onedrive',
-  'connector-app',
-  'connector-consent',
-  'connector-user-assignment',
-  'connector-user-count',
-  'users-onedrive',
-];
 
 function unprovisioned(f: TenantFixture): string[] {
   const owners = new Set(f.sharePoint.personalSites.map((s) => s.owner.toLowerCase()));
