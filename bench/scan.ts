@@ -4,7 +4,11 @@
  * baseline (users pages, then one single-user `mySite` read per considered user, 20 per Graph $batch).
  *
  *   node scripts/node22.cjs tsx bench/scan.ts [--sizes 1000,10000,100000] [--latency 100]
- *        [--naive-concurrency 4] [--graph-units 8000] [--graph-window 10] [--site-page 300] [--no-naive] [--out file]
+ *        [--naive-concurrency 4] [--graph-units 8000] [--graph-window 10] [--site-page 300] [--no-naive] [--breakdown]
+ *        [--out file]
+ *
+ * --breakdown also runs each of our two chains ALONE (users pages only, site pages only) at each size, to tell the
+ * per-page cost of a chain from the cost of sharing the client's and the simulator's event loops with the other chain.
  *
  * See bench/README.md for what each figure means.
  */
@@ -18,7 +22,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { createDirectClients } from '../src/tenant/clients';
 import { createTenantPorts } from '../src/tenant/tenantPorts';
-import type { DirectoryUser, Page, PersonalSite } from '../src/tenant/ports';
+import type { DirectoryUser, Page } from '../src/tenant/ports';
 import type { Outcome } from '../src/tenant/outcome';
 import { DEFAULT_PER_USER_BATCH, DEFAULT_PER_USER_CONCURRENCY, exclusionReason, scanTenant } from '../src/provisioning/scan';
 import { USER_PAGE_SIZE } from '../src/tenant/graph/directoryReader';
@@ -44,6 +48,7 @@ interface Args {
   graphWindow: number;
   sitePage: number;
   naive: boolean;
+  breakdown: boolean;
   out: string;
 }
 
@@ -56,6 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
     graphWindow: 10,
     sitePage: ASSUMED_SITE_PAGE,
     naive: true,
+    breakdown: false,
     out: path.join(__dirname, 'results', 'scan-latest.json'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -97,6 +103,9 @@ function parseArgs(argv: readonly string[]): Args {
         break;
       case '--no-naive':
         args.naive = false;
+        break;
+      case '--breakdown':
+        args.breakdown = true;
         break;
       case '--out':
         args.out = path.resolve(value());
@@ -432,6 +441,53 @@ async function runNaive(sim: SimInfo, concurrency: number): Promise<MethodRun> {
   };
 }
 
+interface ChainAlone {
+  pages: number;
+  seconds: number;
+  avgPageMs: number;
+}
+
+/** One of our two chains on its own (no other traffic): its per-page cost without contention. */
+async function chainAlone(sim: SimInfo, which: 'users' | 'sites', maxPages: number): Promise<ChainAlone> {
+  const ports = newPorts(sim);
+  let next: string | undefined;
+  let pages = 0;
+  const t0 = performance.now();
+  do {
+    if (++pages > maxPages) throw new Error(`${which} chain: more than ${maxPages} pages — paging does not end`);
+    const page = which === 'users' ? await ports.directory.getUsersPage(next) : await ports.sites.getPersonalSitesPage(next);
+    if (!page.ok) throw new Error(`${which} chain: HTTP ${page.status} ${page.code}: ${page.message}`);
+    next = page.value.next;
+  } while (next);
+  const ms = performance.now() - t0;
+  return { pages, seconds: Math.round(ms) / 1000, avgPageMs: Math.round((ms / pages) * 10) / 10 };
+}
+
+interface Breakdown {
+  usersAlone: ChainAlone;
+  sitesAlone: ChainAlone;
+  /** Bytes of one users page as the service sends it ($top=999 and our $select). */
+  usersPageBytes: number;
+  /** Bytes of one personal-site page (CSOM JSON). */
+  sitePageBytes: number;
+}
+
+async function breakdown(sim: SimInfo, userPages: number, sitePages: number): Promise<Breakdown> {
+  const usersAlone = await chainAlone(sim, 'users', userPages + 5);
+  const sitesAlone = await chainAlone(sim, 'sites', sitePages + 5);
+  const headers = { Authorization: 'Bearer bench-token' };
+  const usersUrl = `${sim.graphBaseUrl}/users?$select=id,userPrincipalName,mail,displayName,department,accountEnabled,userType,assignedPlans&$top=${USER_PAGE_SIZE}`;
+  const usersPageBytes = (await (await fetch(usersUrl, { headers })).arrayBuffer()).byteLength;
+  const { personalSitesQuery } = await import('../src/tenant/sharepoint/csom');
+  const siteResponse = await fetch(`${sim.spAdminUrl}/_vti_bin/client.svc/ProcessQuery`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'text/xml' },
+    body: personalSitesQuery(undefined),
+  });
+  const sitePageBytes = (await siteResponse.arrayBuffer()).byteLength;
+  return { usersAlone, sitesAlone, usersPageBytes, sitePageBytes };
+}
+
 // ------------------------------------------------------------------------------------------------------ measure
 
 interface Measured {
@@ -522,6 +578,7 @@ interface SizeResult {
   naive?: Measured;
   speedup?: number;
   verified: string;
+  breakdown?: Breakdown;
 }
 
 async function runSize(args: Args, users: number): Promise<SizeResult> {
@@ -587,6 +644,12 @@ async function runSize(args: Args, users: number): Promise<SizeResult> {
       verified = `our method = naive baseline = ground truth (${truth.length} users)`;
     }
     process.stdout.write(`; ${verified}\n`);
+    let parts: Breakdown | undefined;
+    if (args.breakdown) {
+      process.stdout.write(`  ${users} users: each chain alone …`);
+      parts = await breakdown(info, userPages, sitePages);
+      process.stdout.write(` users ${parts.usersAlone.seconds.toFixed(1)} s, sites ${parts.sitesAlone.seconds.toFixed(1)} s\n`);
+    }
     return {
       users: info.users,
       personalSites: info.personalSites,
@@ -595,6 +658,7 @@ async function runSize(args: Args, users: number): Promise<SizeResult> {
       ours: ours.measured,
       ...(naive ? { naive, speedup: naive.wallS / ours.measured.wallS } : {}),
       verified,
+      ...(parts ? { breakdown: parts } : {}),
     };
   } finally {
     await sim.stop();
@@ -680,6 +744,15 @@ async function main(): Promise<void> {
         `client event loop busy ${(r.ours.cpu.clientEventLoopUtilization * 100).toFixed(0)}%` +
         (Object.keys(r.ours.counts.other).length > 0 ? `; other requests: ${JSON.stringify(r.ours.counts.other)}` : ''),
     );
+    if (r.breakdown) {
+      const b = r.breakdown;
+      const lat = args.latencyMs;
+      console.log(
+        `         breakdown: alone, a users page takes ${b.usersAlone.avgPageMs} ms (${(b.usersPageBytes / 1048576).toFixed(2)} MB of JSON), a site page ${b.sitesAlone.avgPageMs} ms ` +
+          `(${(b.sitePageBytes / 1024).toFixed(0)} KB); beyond the ${lat} ms latency: users +${(b.usersAlone.avgPageMs - lat).toFixed(1)} ms, sites +${(b.sitesAlone.avgPageMs - lat).toFixed(1)} ms alone, ` +
+          `sites +${((t.sitePage?.avgMs ?? 0) - lat).toFixed(1)} ms beside the users chain`,
+      );
+    }
     if (r.naive) {
       const n = r.naive;
       console.log(`  naive: limit = ${n.limitChain}; rate-limit floor ${n.rateFloorS} s; own minimum = ${n.minimumNote}`);

@@ -179,7 +179,12 @@ function route(ctx: SimContext, req: SimRequest, target: SharePointTarget): SimR
   }
   if (lower === 'web/lists') {
     if (method === 'GET') {
-      const lists = [...state.listsOf(target.site).values()].map((l) => listEntity(req, target, l));
+      // $filter=Title eq '…' (the one filter SharePoint clients use to probe for a list without a 404).
+      const titleFilter = /^\s*Title\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(req.query.get('$filter') ?? '');
+      const wanted = titleFilter && titleFilter[1] !== undefined ? titleFilter[1].replace(/''/g, "'").toLowerCase() : undefined;
+      const lists = [...state.listsOf(target.site).values()]
+        .filter((l) => wanted === undefined || l.Title.toLowerCase() === wanted)
+        .map((l) => listEntity(req, target, l));
       return jsonResponse(200, collectionBody(req, 'SP.List', lists.map((l) => project(l, parseSelect(req.query)))));
     }
     if (method === 'POST') return createList(ctx, req, target);

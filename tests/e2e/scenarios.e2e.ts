@@ -25,6 +25,22 @@ describe('demo preview in Chromium: every built-in scenario', () => {
     const preview = await startPreview({ scenario: name, port: 0 });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const requests = recordRequests(page);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      // Failed HTTP answers are checked below, by URL; every other console error is a defect.
+      if (message.type() === 'error' && !/^Failed to load resource/.test(message.text())) {
+        consoleErrors.push(message.text());
+      }
+    });
+    const failedAnswers: string[] = [];
+    page.on('response', (response) => {
+      // Expected: Graph answers 404 for the mySite of a user whose OneDrive does not exist (DESIGN §4).
+      const expected = response.status() === 404 && /\/me\?.*mySite/i.test(decodeURIComponent(response.url()));
+      if (response.status() >= 400 && !expected) {
+        failedAnswers.push(`${response.status()} ${response.url()}`);
+      }
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
     try {
       await page.goto(`${preview.url}/`);
       await expect(page.getByTestId('demo-banner').textContent()).resolves.toContain(name);
@@ -37,6 +53,8 @@ describe('demo preview in Chromium: every built-in scenario', () => {
       const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       expect(foreignRequests(requests, preview.url)).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(failedAnswers).toEqual([]);
     } finally {
       await page.close();
       await preview.close();

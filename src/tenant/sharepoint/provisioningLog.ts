@@ -3,7 +3,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/fields';
-import { attempt } from '../graph/graphCall';
+import { attempt, odataString } from '../graph/graphCall';
 import { failure, success, type Outcome } from '../outcome';
 import type { ProvisioningLogEntry, ProvisioningLogStore } from '../ports';
 import { SHAREPOINT_FULL_CONTROL } from '../scopes';
@@ -75,12 +75,13 @@ export class SharePointListLogStore implements ProvisioningLogStore {
     if (this.ensured) {
       return success(true);
     }
-    const read = await attempt(SHAREPOINT_FULL_CONTROL, () => this.site.web.lists.getByTitle(LOG_LIST_TITLE).select('Id')());
-    if (read.ok) {
-      this.ensured = true;
-      return success(true);
+    // A filtered read answers "not there" with an empty list rather than a 404 (which browsers log as an error).
+    const read = await attempt(SHAREPOINT_FULL_CONTROL, () => this.site.web.lists.filter(`Title eq ${odataString(LOG_LIST_TITLE)}`).select('Id')());
+    if (!read.ok) {
+      return read;
     }
-    return read.status === 404 ? success(false) : read;
+    this.ensured = read.value.length > 0;
+    return success(this.ensured);
   }
 
   private async ensureList(): Promise<Outcome<void>> {
