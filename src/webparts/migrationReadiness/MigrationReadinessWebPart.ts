@@ -36,12 +36,17 @@ export default class MigrationReadinessWebPart extends BaseClientSideWebPart<Mig
     const teams = this.context.sdks.microsoftTeams;
     if (teams) {
       // Teams: follow its theme (default / dark / contrast) through the SPFx-provided Teams SDK, never our own copy.
-      const context = await teams.teamsJs.app.getContext();
-      this.theme = teamsTheme(context.app.theme as TeamsThemeName);
-      teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => {
-        this.theme = teamsTheme(name as TeamsThemeName);
-        this.render();
-      });
+      // If Teams does not answer, the pane still opens in the default theme.
+      try {
+        const context = await teams.teamsJs.app.getContext();
+        this.theme = teamsTheme(context.app.theme as TeamsThemeName);
+        teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => {
+          this.theme = teamsTheme(name as TeamsThemeName);
+          this.render();
+        });
+      } catch {
+        this.theme = teamsTheme('default');
+      }
     }
     void this.controller.start();
   }
