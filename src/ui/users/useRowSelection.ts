@@ -46,10 +46,25 @@ export function useRowSelection(rows: ReadonlyArray<UserRow>, shown: ReadonlyArr
   const syncing = React.useRef<boolean>(false);
   const syncedItems = React.useRef<ReadonlyArray<UserRow> | undefined>(undefined);
 
+  // The Fluent Selection is keyed by the row's position in `rows` ("0"…"99999"), not by the user id (a GUID): its
+  // key → index dictionary then holds array-index keys, which keeps setItems fast at 100,000 rows (bench/README.md).
+  // The selected Set still holds user ids.
+  const positions = React.useMemo(() => {
+    const map = new Map<UserRow, number>();
+    for (let i = 0; i < rows.length; i++) {
+      map.set(rows[i] as UserRow, i);
+    }
+    return map;
+  }, [rows]);
+  const positionsRef = React.useRef(positions);
+  positionsRef.current = positions;
   const [selection] = React.useState<Selection>(() => {
     const created: Selection = new Selection({
       selectionMode: SelectionMode.multiple,
-      getKey: (item: IObjectWithKey) => rowKey(asRow(item)),
+      getKey: (item: IObjectWithKey) => {
+        const position = positionsRef.current.get(asRow(item));
+        return position === undefined ? rowKey(asRow(item)) : String(position);
+      },
       canSelectItem: (item: IObjectWithKey) => selectable(asRow(item)),
       onSelectionChanged: () => {
         if (syncing.current) {
@@ -98,7 +113,12 @@ export function useRowSelection(rows: ReadonlyArray<UserRow>, shown: ReadonlyArr
     syncedItems.current = shown;
     syncing.current = true;
     selection.setChangeEvents(false);
-    selection.setItems(shown as RowItem[], true);
+    if (selection.getItems() !== (shown as RowItem[])) {
+      selection.setItems(shown as RowItem[], true);
+    } else {
+      // DetailsList gave the Selection these rows while rendering: only clear what it carried over.
+      selection.setAllSelected(false);
+    }
     if (selected.size > 0) {
       for (let i = 0; i < shown.length; i++) {
         const item = shown[i];
