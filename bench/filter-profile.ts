@@ -122,9 +122,15 @@ async function main(): Promise<void> {
     const busy = [...self.entries()].filter(([id]) => !/^\((idle|program|garbage collector)\)$/.test(byId.get(id)?.callFrame.functionName ?? '')).reduce((a, [, ms]) => a + ms, 0);
     const gcMs = [...self.entries()].filter(([id]) => byId.get(id)?.callFrame.functionName === '(garbage collector)').reduce((a, [, ms]) => a + ms, 0);
     console.log(`JavaScript busy ${busy.toFixed(0)} ms, garbage collector ${gcMs.toFixed(0)} ms over ${rounds * 2} queries`);
+    const lines = sim.script.split('\n');
+    const source = (k: string): string => {
+      const m = /preview\.js:(\d+)$/.exec(k);
+      const line = m ? lines[Number(m[1]) - 1] : undefined;
+      return line === undefined ? '' : `   | ${line.trim().slice(0, 90)}`;
+    };
     const print = (title: string, m: Map<string, number>): void => {
       console.log(`\n${title}`);
-      for (const [k, ms] of [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+      for (const [k, ms] of [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}${source(k)}`);
     };
     print('self time', selfBy);
     print('total time (inclusive)', totalBy);

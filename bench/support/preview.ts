@@ -57,10 +57,15 @@ export async function bundle(options: { minify: boolean; proposals?: readonly Pr
   return output.text;
 }
 
-export async function startBenchPreview(fixture: TenantFixture, label: string, options: { minify: boolean; proposals?: readonly Proposal[] }): Promise<RunningSimulator> {
+/** The running simulator serving the page, and the page's script (to read lines a CPU profile points at). */
+export async function startBenchPreview(
+  fixture: TenantFixture,
+  label: string,
+  options: { minify: boolean; proposals?: readonly Proposal[] },
+): Promise<RunningSimulator & { script: string }> {
   const script = await bundle(options);
   const html = previewHtml({ scenario: label, displayAdminUrl: `https://${fixture.tenant.sharePointHost}-admin.sharepoint.com`, token: 'demo-token' });
-  return startSimulator({
+  const sim = await startSimulator({
     fixture,
     port: 0,
     host: '127.0.0.1',
@@ -84,4 +89,5 @@ export async function startBenchPreview(fixture: TenantFixture, label: string, o
       return false;
     },
   });
+  return Object.assign(sim, { script });
 }
