@@ -110,11 +110,9 @@ export function previewHtml(config: { scenario: string; displayAdminUrl: string;
 </html>`;
 }
 
-export async function startPreview(options: StartOptions): Promise<RunningSimulator> {
-  const { fixture, label } = chooseFixture(options);
-  const script = await bundlePreview();
-  const html = previewHtml({ scenario: label, displayAdminUrl: `https://${fixture.tenant.sharePointHost}-admin.sharepoint.com`, token: 'demo-token' });
-  const staticHandler = (req: IncomingMessage, res: ServerResponse): boolean => {
+/** Serves the preview page and its script; everything else goes to the simulator. */
+export function previewHandler(html: string, script: string): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
     const url = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && (url === '/' || url === '/index.html')) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -133,7 +131,18 @@ export async function startPreview(options: StartOptions): Promise<RunningSimula
     }
     return false;
   };
-  return startSimulator({ fixture, port: options.port, host: '127.0.0.1', staticHandler, ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}) });
+}
+
+/** The page's HTML for a fixture: the scenario label and the tenant's admin URL (for the PowerShell export). */
+export function previewHtmlFor(fixture: TenantFixture, label: string): string {
+  return previewHtml({ scenario: label, displayAdminUrl: `https://${fixture.tenant.sharePointHost}-admin.sharepoint.com`, token: 'demo-token' });
+}
+
+export async function startPreview(options: StartOptions): Promise<RunningSimulator> {
+  const { fixture, label } = chooseFixture(options);
+  const script = await bundlePreview();
+  const html = previewHtmlFor(fixture, label);
+  return startSimulator({ fixture, port: options.port, host: '127.0.0.1', staticHandler: previewHandler(html, script), ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}) });
 }
 
 async function main(): Promise<void> {

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
-import { locPlugin } from '../../demo/preview/locPlugin';
+import type { Plugin } from 'esbuild';
+import { bundlePreview } from '../../demo/preview/bundle';
 import { startSimulator, type RunningSimulator, type TenantFixture } from '../../demo/simulator';
-import { previewHtml } from '../../demo/start';
+import { previewHandler, previewHtmlFor } from '../../demo/start';
 import type { Proposal } from './proposals';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -38,23 +38,8 @@ function proposalPlugin(proposals: readonly Proposal[]): Plugin {
   };
 }
 
-export async function bundle(options: { minify: boolean; proposals?: readonly Proposal[] }): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(ROOT, 'demo', 'preview', 'main.tsx')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    minify: options.minify,
-    sourcemap: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [proposalPlugin(options.proposals ?? []), locPlugin(ROOT)],
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('The preview bundle is empty.');
-  return output.text;
+export function bundle(options: { minify: boolean; proposals?: readonly Proposal[] }): Promise<string> {
+  return bundlePreview({ minify: options.minify, plugins: [proposalPlugin(options.proposals ?? [])] });
 }
 
 /** The running simulator serving the page, and the page's script (to read lines a CPU profile points at). */
@@ -64,30 +49,7 @@ export async function startBenchPreview(
   options: { minify: boolean; proposals?: readonly Proposal[] },
 ): Promise<RunningSimulator & { script: string }> {
   const script = await bundle(options);
-  const html = previewHtml({ scenario: label, displayAdminUrl: `https://${fixture.tenant.sharePointHost}-admin.sharepoint.com`, token: 'demo-token' });
-  const sim = await startSimulator({
-    fixture,
-    port: 0,
-    host: '127.0.0.1',
-    staticHandler: (req, res) => {
-      const url = (req.url ?? '/').split('?')[0];
-      if (req.method === 'GET' && (url === '/' || url === '/index.html')) {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(html);
-        return true;
-      }
-      if (req.method === 'GET' && url === '/preview.js') {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(script);
-        return true;
-      }
-      if (req.method === 'GET' && url === '/favicon.ico') {
-        res.writeHead(204);
-        res.end();
-        return true;
-      }
-      return false;
-    },
-  });
+  const html = previewHtmlFor(fixture, label);
+  const sim = await startSimulator({ fixture, port: 0, host: '127.0.0.1', staticHandler: previewHandler(html, script) });
   return Object.assign(sim, { script });
 }

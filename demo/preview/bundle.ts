@@ -1,11 +1,18 @@
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { locPlugin } from './locPlugin';
 
 const root = path.resolve(__dirname, '..', '..');
 
+export interface BundleOptions {
+  /** Default true; benchmarks profile an unminified bundle. */
+  minify?: boolean;
+  /** Run before the loc plugin (benchmarks apply proposed source changes this way). */
+  plugins?: Plugin[];
+}
+
 /** Bundles the preview page's script (the real UI tree and adapters) in memory. */
-export async function bundlePreview(): Promise<string> {
+export async function bundlePreview(options: BundleOptions = {}): Promise<string> {
   const result = await build({
     entryPoints: [path.join(__dirname, 'main.tsx')],
     bundle: true,
@@ -13,10 +20,10 @@ export async function bundlePreview(): Promise<string> {
     format: 'iife',
     target: 'es2020',
     platform: 'browser',
-    minify: true,
+    minify: options.minify ?? true,
     sourcemap: false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [locPlugin(root)],
+    plugins: [...(options.plugins ?? []), locPlugin(root)],
     logLevel: 'silent',
   });
   const output = result.outputFiles[0];
