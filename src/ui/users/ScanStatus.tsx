@@ -40,6 +40,11 @@ export function ScanStatus(props: ScanStatusProps): JSX.Element {
   const result = scan.result;
   const progressText = scan.progress ? describeScanProgress(scan.progress) : strings.ScanStarting;
   const hasCheckpoint = scan.checkpoint !== undefined;
+  const resumeAction = hasCheckpoint ? (
+    <div>
+      <PrimaryButton text={strings.ScanResume} onClick={props.onResumeScan} />
+    </div>
+  ) : undefined;
 
   return (
     <div>
@@ -61,13 +66,7 @@ export function ScanStatus(props: ScanStatusProps): JSX.Element {
         <MessageBar
           messageBarType={MessageBarType.error}
           isMultiline
-          actions={
-            hasCheckpoint ? (
-              <div>
-                <PrimaryButton text={strings.ScanResume} onClick={props.onResumeScan} />
-              </div>
-            ) : undefined
-          }
+          actions={resumeAction}
         >
           <div>{format(strings.ScanFailed, failureReason(scan.failure))}</div>
           <div>{format(hasCheckpoint ? strings.ScanFailedNextStepResume : strings.ScanFailedNextStepRestart, failureNextStep(scan.failure))}</div>
@@ -78,13 +77,7 @@ export function ScanStatus(props: ScanStatusProps): JSX.Element {
         <MessageBar
           messageBarType={MessageBarType.info}
           isMultiline
-          actions={
-            hasCheckpoint ? (
-              <div>
-                <PrimaryButton text={strings.ScanResume} onClick={props.onResumeScan} />
-              </div>
-            ) : undefined
-          }
+          actions={resumeAction}
         >
           <div>{strings.ScanCancelled}</div>
           {hasCheckpoint && <div>{strings.ScanCancelledResume}</div>}
