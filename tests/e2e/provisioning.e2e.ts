@@ -31,6 +31,9 @@ describe('provisioning in the demo preview', () => {
       await page.getByRole('button', { name: 'Request', exact: true }).click();
       await page.getByText(/All 1 address\(es\) were queued/).waitFor();
       await page.getByText(/^Requested/).first().waitFor();
+      const history = page.getByTestId('provisioning-history');
+      await expect(history.textContent()).resolves.toContain('adrian.fischer167@contoso.onmicrosoft.com');
+      await expect(history.textContent()).resolves.toContain('Queued');
       await page.screenshot({ path: path.join(ARTIFACTS, 'provisioning-requested.png'), fullPage: true });
 
       // The simulator creates the site 3 s after the request (scenario setting); then a re-check sees it.

@@ -27,6 +27,7 @@ import {
   upnsOf,
 } from './exports';
 import { LogNotices, RequestStatus } from './RequestStatus';
+import { ProvisioningHistory } from './ProvisioningHistory';
 import { ScanStatus } from './ScanStatus';
 import { summarizeUsers } from './summary';
 import { UsersSummaryView } from './UsersSummary';
@@ -83,6 +84,7 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
       search: base + '-search',
       request: base + '-request',
       requestReason: base + '-request-reason',
+      history: base + '-history',
       exports: base + '-exports',
       scriptHelp: base + '-script-help',
     };
@@ -257,6 +259,8 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
             </div>
           )}
           <RequestStatus request={request} onRetryFailed={props.onRetryFailed} onCancelRequest={props.onCancelRequest} onDownloadScript={downloadScript} />
+          <h4 id={ids.history}>{strings.HistoryHeading}</h4>
+          <ProvisioningHistory log={log} />
         </section>
       )}
 
