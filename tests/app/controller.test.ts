@@ -1,9 +1,5 @@
 /** @jest-environment node */
-import { ReadinessController } from '../../src/app/controller';
-import { DEFAULT_CONNECTOR_DISPLAY_NAME, DEFAULT_REQUIRED_SCOPES } from '../../src/readiness/requiredScopes';
-import { scenario, startTenant, type TestTenant } from '../support/tenant';
-
-const settings = { displayName: DEFAULT_CONNECTOR_DISPLAY_NAME, requiredScopes: DEFAULT_REQUIRED_SCOPES.slice() };
+import { controllerFor, scenario, startTenant, type TestTenant } from '../support/tenant';
 
 describe('ReadinessController (real adapters, tenant simulator)', () => {
   let tenant: TestTenant;
@@ -15,7 +11,7 @@ describe('ReadinessController (real adapters, tenant simulator)', () => {
     const fixture = scenario('unprovisioned-users');
     fixture.sharePoint.provisioningDelayMs = 0;
     tenant = await startTenant(fixture);
-    const controller = new ReadinessController({ ports: tenant.ports }, settings);
+    const controller = controllerFor(tenant);
     await controller.start();
     const before = controller.getState();
     expect(before.rows.length).toBe(60);
@@ -37,7 +33,7 @@ describe('ReadinessController (real adapters, tenant simulator)', () => {
   it('keeps a failed chunk visible and retries only that chunk', async () => {
     const fixture = scenario('unprovisioned-users');
     tenant = await startTenant(fixture);
-    const controller = new ReadinessController({ ports: tenant.ports }, settings);
+    const controller = controllerFor(tenant);
     await controller.start();
     const emails = controller.getState().rows.map((r) => r.user.upn);
     // 60 addresses are one chunk; make the first attempt come back as "200 with access denied".
@@ -58,7 +54,7 @@ describe('ReadinessController (real adapters, tenant simulator)', () => {
     const fixture = scenario('unprovisioned-users');
     fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { personalSites: 20 } };
     tenant = await startTenant(fixture);
-    const controller = new ReadinessController({ ports: tenant.ports }, settings);
+    const controller = controllerFor(tenant);
     tenant.sim.setFaults([{ match: 'POST /sp-admin/_vti_bin', status: 500, rate: 1 }]);
     await controller.start();
     const failed = controller.getState();

@@ -1,10 +1,6 @@
 /** @jest-environment node */
 import { generateTenant } from '../../demo/generate';
-import { ReadinessController } from '../../src/app/controller';
-import { DEFAULT_CONNECTOR_DISPLAY_NAME, DEFAULT_REQUIRED_SCOPES } from '../../src/readiness/requiredScopes';
-import { scenario, startTenant, type TestTenant } from '../support/tenant';
-
-const settings = { displayName: DEFAULT_CONNECTOR_DISPLAY_NAME, requiredScopes: DEFAULT_REQUIRED_SCOPES.slice() };
+import { controllerFor, scenario, startTenant, type TestTenant } from '../support/tenant';
 
 describe('provisioning over HTTP at scale', () => {
   let tenant: TestTenant;
@@ -16,7 +12,7 @@ describe('provisioning over HTTP at scale', () => {
     const fixture = generateTenant({ users: 800, unprovisioned: 0.7, seed: 7 });
     fixture.sharePoint.provisioningDelayMs = 60000;
     tenant = await startTenant(fixture);
-    const controller = new ReadinessController({ ports: tenant.ports }, settings);
+    const controller = controllerFor(tenant);
     await controller.start();
     const rows = controller.getState().rows;
     expect(rows.length).toBeGreaterThanOrEqual(450);
@@ -42,7 +38,7 @@ describe('provisioning over HTTP at scale', () => {
     }
     site.owner = site.owner.toUpperCase();
     tenant = await startTenant(fixture);
-    const controller = new ReadinessController({ ports: tenant.ports }, settings);
+    const controller = controllerFor(tenant);
     await controller.start();
     expect(controller.getState().rows).toHaveLength(0);
     expect(controller.getState().results.find((r) => r.id === 'users-onedrive')?.status).toBe('pass');
@@ -53,7 +49,7 @@ describe('provisioning over HTTP at scale', () => {
     // Keep Global admin out of the signed-in user's roles: no tenant admin enumeration.
     fixture.directoryRoleMembers = {};
     tenant = await startTenant(fixture);
-    const controller = new ReadinessController({ ports: tenant.ports }, settings);
+    const controller = controllerFor(tenant);
     await controller.start();
     const state = controller.getState();
     expect(state.scan.result?.method).toBe('per-user');

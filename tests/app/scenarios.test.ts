@@ -1,10 +1,8 @@
 /** @jest-environment node */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ReadinessController } from '../../src/app/controller';
 import type { AppState } from '../../src/app/state';
-import { DEFAULT_CONNECTOR_DISPLAY_NAME, DEFAULT_REQUIRED_SCOPES } from '../../src/readiness/requiredScopes';
-import { scenario, startTenant, type TestTenant } from '../support/tenant';
+import { controllerFor, scenario, startTenant, type TestTenant } from '../support/tenant';
 
 const names = readdirSync(path.join(__dirname, '..', '..', 'demo', 'scenarios'))
   .filter((f) => f.endsWith('.json'))
@@ -15,7 +13,7 @@ function settled(state: AppState): boolean {
 }
 
 async function runPane(tenant: TestTenant): Promise<AppState> {
-  const controller = new ReadinessController({ ports: tenant.ports }, { displayName: DEFAULT_CONNECTOR_DISPLAY_NAME, requiredScopes: DEFAULT_REQUIRED_SCOPES.slice() });
+  const controller = controllerFor(tenant);
   await controller.start();
   const state = controller.getState();
   if (!settled(state)) {

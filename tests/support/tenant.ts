@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../demo/simulator';
 import type { TenantFixture } from '../../demo/simulator/types';
+import { ReadinessController } from '../../src/app/controller';
+import type { ConnectorSettings } from '../../src/readiness/facts';
+import { DEFAULT_CONNECTOR_DISPLAY_NAME, DEFAULT_REQUIRED_SCOPES } from '../../src/readiness/requiredScopes';
 import { createDirectClients } from '../../src/tenant/clients';
 import type { RetryPolicy } from '../../src/tenant/http/retryPolicy';
 import { createTenantPorts, type TenantPorts } from '../../src/tenant/tenantPorts';
@@ -40,4 +43,14 @@ export async function startTenant(fixture: TenantFixture): Promise<TestTenant> {
   const clients = createDirectClients({ graphBaseUrl: sim.graphBaseUrl, siteUrl: sim.siteUrl, adminUrl: sim.spAdminUrl, token: 'test-token', retry: FAST_RETRY });
   const ports = createTenantPorts(clients, storage);
   return { sim, ports, storage, close: () => sim.close() };
+}
+
+/** The web part's default connector settings (Office 365 Mover, the seed's permissions). */
+export function moverSettings(): ConnectorSettings {
+  return { displayName: DEFAULT_CONNECTOR_DISPLAY_NAME, requiredScopes: DEFAULT_REQUIRED_SCOPES.slice() };
+}
+
+/** The pane's controller over a test tenant, as the web part builds it. */
+export function controllerFor(tenant: TestTenant): ReadinessController {
+  return new ReadinessController({ ports: tenant.ports }, moverSettings());
 }

@@ -1,11 +1,9 @@
 /** @jest-environment ./tests/support/jsdom-with-fetch.js */
 import * as React from 'react';
 import { render, screen, waitFor, within, fireEvent, cleanup } from '@testing-library/react';
-import { ReadinessController } from '../../src/app/controller';
-import { DEFAULT_CONNECTOR_DISPLAY_NAME, DEFAULT_REQUIRED_SCOPES } from '../../src/readiness/requiredScopes';
 import { App } from '../../src/ui/App';
 import type { HostServices } from '../../src/ui/host';
-import { scenario, startTenant, type TestTenant } from '../support/tenant';
+import { controllerFor, scenario, startTenant, type TestTenant } from '../support/tenant';
 
 const host: HostServices = { copyText: jest.fn(async () => false), download: jest.fn() };
 
@@ -23,7 +21,7 @@ async function renderPane(name: string, edit?: (f: ReturnType<typeof scenario>) 
     edit(fixture);
   }
   const tenant = await startTenant(fixture);
-  const controller = new ReadinessController({ ports: tenant.ports }, { displayName: DEFAULT_CONNECTOR_DISPLAY_NAME, requiredScopes: DEFAULT_REQUIRED_SCOPES.slice() });
+  const controller = controllerFor(tenant);
   const { container } = render(<App controller={controller} host={host} />);
   void controller.start();
   return { tenant, container };

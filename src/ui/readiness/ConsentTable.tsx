@@ -1,25 +1,18 @@
 import * as React from 'react';
-import { mergeStyles } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'AppStrings';
 import type { ConsentRow } from '../../readiness/check';
+import { dataTableClass } from '../styles';
 
-const tableClass = mergeStyles({
-  borderCollapse: 'collapse',
-  width: '100%',
-  marginTop: 8,
-  selectors: {
-    'th, td': { textAlign: 'left', padding: '4px 8px', borderBottom: '1px solid', verticalAlign: 'top' },
-    caption: { textAlign: 'left', fontWeight: 600, padding: '4px 0' },
-  },
-});
 
 function yesNo(value: boolean): string {
   return value ? strings.Yes : strings.No;
 }
 
 export function ConsentTable(props: { rows: ConsentRow[] }): JSX.Element {
+  const theme = useTheme();
   return (
-    <table className={tableClass} data-testid="consent-table">
+    <table className={dataTableClass(theme, 600)} data-testid="consent-table">
       <caption>{strings.ConsentTableCaption}</caption>
       <thead>
         <tr>

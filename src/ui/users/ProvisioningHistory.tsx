@@ -1,11 +1,11 @@
 import * as React from 'react';
-import { mergeStyles } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
 import type { LogView } from '../../app/state';
 import type { ProvisioningLogEntry } from '../../tenant/ports';
 import { formatDateTime } from './describe';
+import { dataTableClass } from '../styles';
 
 /** How many requests the history shows (newest first); the log itself keeps them all. */
 export const HISTORY_ROWS = 20;
@@ -23,14 +23,8 @@ function whom(entry: ProvisioningLogEntry): string {
 export function ProvisioningHistory(props: { log: LogView }): JSX.Element {
   const theme = useTheme();
   const entries = props.log.entries;
-  const table = mergeStyles({
-    borderCollapse: 'collapse',
-    width: '100%',
-    selectors: {
-      'th, td': { textAlign: 'left', padding: '4px 8px', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
-      caption: { textAlign: 'left', padding: '4px 0' },
-    },
-  });
+  const table = dataTableClass(theme);
+
   if (entries.length === 0) {
     return <p>{strings.HistoryEmpty}</p>;
   }
