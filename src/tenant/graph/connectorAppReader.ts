@@ -1,5 +1,5 @@
 import type { GraphFI } from '@pnp/graph';
-import { Paged, graphGet, type IPagedResult } from '@pnp/graph';
+import { Paged, graphGet, type IGraphCollection, type IPagedResult } from '@pnp/graph';
 import type { AppAssignment, ConnectorApp, ConnectorSettings, PermissionGrant } from '../../readiness/facts';
 import { success, type Outcome } from '../outcome';
 import type { ConnectorAppReader } from '../ports';
@@ -11,14 +11,14 @@ import { graphCollection, graphQueryable } from './root';
 
 const SP_FIELDS = ['id', 'appId', 'displayName', 'appRoleAssignmentRequired'];
 
-async function readAllPages<T>(graph: GraphFI, first: string, build: (path: string) => ReturnType<typeof graphCollection<T>>): Promise<T[]> {
+/** Reads every page of a collection, following @odata.nextLink. */
+async function readAllPages<T>(graph: GraphFI, first: IGraphCollection<T[]>): Promise<T[]> {
   const items: T[] = [];
-  let path: string | undefined = first;
-  while (path) {
-    const page = (await graphGet(build(path).using(Paged()))) as unknown as IPagedResult<T>;
+  let query: IGraphCollection<T[]> | undefined = first;
+  while (query) {
+    const page = (await graphGet(query.using(Paged()))) as unknown as IPagedResult<T>;
     items.push(...(page.value ?? []));
-    path = page.hasNext ? page.nextLink : undefined;
-    build = (p: string) => graphCollection<T>(graph, p);
+    query = page.hasNext ? graphCollection<T>(graph, page.nextLink) : undefined;
   }
   return items;
 }
@@ -39,9 +39,7 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
 
   public async getPermissionGrants(servicePrincipalId: string): Promise<Outcome<PermissionGrant[]>> {
     const grants = await attempt(DIRECTORY_READ, () =>
-      readAllPages<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants', (path) =>
-        graphCollection<GraphPermissionGrant>(this.graph, path).filter(`clientId eq ${odataString(servicePrincipalId)}`),
-      ),
+      readAllPages(this.graph, graphCollection<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants').filter(`clientId eq ${odataString(servicePrincipalId)}`)),
     );
     if (!grants.ok) {
       return grants;
@@ -68,10 +66,10 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
 
   public getAssignments(servicePrincipalId: string): Promise<Outcome<AppAssignment[]>> {
     return attempt(DIRECTORY_READ, async () => {
-      const first = `servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo`;
-      const items = await readAllPages<GraphAppRoleAssignment>(this.graph, first, (path) =>
-        graphCollection<GraphAppRoleAssignment>(this.graph, path).select('principalId', 'principalDisplayName', 'principalType').top(999),
-      );
+      const first = graphCollection<GraphAppRoleAssignment>(this.graph, `servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo`)
+        .select('principalId', 'principalDisplayName', 'principalType')
+        .top(999);
+      const items = await readAllPages(this.graph, first);
       return items.map(toAssignment);
     });
   }
