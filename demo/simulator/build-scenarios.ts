@@ -88,6 +88,7 @@ export function buildScenario(name: ScenarioName): TenantFixture {
     }
     case 'no-spo-license': {
       const users = standardRoster(name, (s) => ({ ...s, license: s.license === 'none' ? 'none' : 'exchange-and-web', site: false }));
+      const licensed = users.filter((u) => u.user.assignedLicenses.length > 0).length;
       return buildFixture({
         name,
         description:
@@ -100,7 +101,7 @@ export function buildScenario(name: ScenarioName): TenantFixture {
         unprovisionedCount: 0,
         users,
         adminRole: 'global',
-        skus: [subscribedSku('EXCHANGESTANDARD', 30, users.filter((u) => u.user.assignedLicenses.length > 0).length), subscribedSku('OFFICE_WEB_ONLY', 30, users.filter((u) => u.user.assignedLicenses.length > 0).length)],
+        skus: [subscribedSku('EXCHANGESTANDARD', 30, licensed), subscribedSku('OFFICE_WEB_ONLY', 30, licensed)],
       });
     }
     case 'sharepoint-admin-only': {
