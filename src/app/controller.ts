@@ -2,14 +2,15 @@ import { evaluate } from '../readiness/evaluate';
 import type { ConnectorSettings, ScanState, TenantFacts } from '../readiness/facts';
 import { createRequestTracker } from '../provisioning/pending';
 import { requestProvisioning, type BulkRequestState } from '../provisioning/requestProvisioning';
-import { scanTenant, toScanState, progressToScanState, type ScanCheckpoint, type ScanResult } from '../provisioning/scan';
-import type { ProvisioningLogEntry } from '../tenant/ports';
-import { gatherFacts } from '../tenant/gatherFacts';
-import type { TenantPorts } from '../tenant/tenantPorts';
+import { scanTenant, type ScanCheckpoint, type ScanResult } from '../provisioning/scan';
+import { progressToScanState, toScanState } from './scanState';
+import type { ProvisioningLogEntry } from '../provisioning/ports';
+import { gatherFacts } from './gatherFacts';
+import type { AppPorts } from './ports';
 import type { AppState, UserRow } from './state';
 
 export interface ControllerServices {
-  ports: Pick<TenantPorts, 'directory' | 'connector' | 'sites' | 'requester' | 'log' | 'adminUrl'>;
+  ports: AppPorts;
   now?: () => Date;
 }
 

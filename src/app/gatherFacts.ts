@@ -1,11 +1,8 @@
 import type { ConnectorSettings, ScanState, TenantFacts } from '../readiness/facts';
-import type { ConnectorAppReader, DirectoryReader, PersonalSiteReader } from './ports';
+import type { AppPorts } from './ports';
 
-export interface ReadinessPorts {
-  directory: DirectoryReader;
-  connector: ConnectorAppReader;
-  sites: PersonalSiteReader;
-}
+/** The ports fact gathering reads. */
+export type ReadinessPorts = Pick<AppPorts, 'directory' | 'connector' | 'sites'>;
 
 /**
  * Gathers every fact once: independent reads in parallel, then the connector's grants and assignments when the

@@ -4,8 +4,8 @@ import type { ConnectorSettings, TenantFacts } from '../readiness/facts';
 import type { UserProvisioningStatus } from '../provisioning/pending';
 import type { BulkRequestProgress, BulkRequestState } from '../provisioning/requestProvisioning';
 import type { ScanCheckpoint, ScanProgress, ScanResult, UnprovisionedUser } from '../provisioning/scan';
-import type { Failure } from '../tenant/outcome';
-import type { ProvisioningLogEntry } from '../tenant/ports';
+import type { Failure } from '../common/outcome';
+import type { ProvisioningLogEntry } from '../provisioning/ports';
 
 export interface ScanView {
   running: boolean;

@@ -3,9 +3,9 @@
  * no personal site. A request stays "requested" (pending) until a re-check sees the site. Creation is queued and can
  * take up to 24 hours, so a request older than that, still without a site, is flagged overdue.
  */
-import type { ProvisioningLogEntry } from '../tenant/ports';
+import type { ProvisioningLogEntry } from './ports';
 import { addressKey } from './addresses';
-import type { ScanResult, UnprovisionedUser } from './scan';
+import type { ScanResult, UnprovisionedUser } from './scan/types';
 
 export type ProvisioningState = 'not-provisioned' | 'requested' | 'provisioned';
 

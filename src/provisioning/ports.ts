@@ -1,20 +1,10 @@
 /**
- * Ports: the narrow interfaces the product needs from the tenant. The PnPjs adapters in graph/ and sharepoint/
- * implement them against Microsoft 365 (or the demo tenant simulator: same HTTP, other base URLs).
- * Nothing outside src/tenant knows about HTTP, PnPjs or Graph DTO shapes.
+ * Ports of the provisioning feature: what the scan and the provisioning request need from the tenant, declared by the
+ * code that needs them. The PnPjs adapters in src/tenant implement them against Microsoft 365 (or the demo tenant
+ * simulator: same HTTP, other base URLs). Nothing here knows about HTTP, PnPjs or Graph DTO shapes.
  */
-import type {
-  AppAssignment,
-  ConnectorApp,
-  ConnectorSettings,
-  DirectoryRole,
-  OneDriveState,
-  PermissionGrant,
-  SignedInUser,
-  SubscribedSku,
-  TenantInfo,
-} from '../readiness/facts';
-import type { Outcome } from './outcome';
+import type { OneDriveState } from '../readiness/facts';
+import type { Failure, Outcome } from '../common/outcome';
 
 /** A directory user as the OneDrive scan needs it. */
 export interface DirectoryUser {
@@ -46,30 +36,27 @@ export interface PersonalSite {
   url: string;
 }
 
-export interface DirectoryReader {
-  getTenant(): Promise<Outcome<TenantInfo>>;
-  getSubscribedSkus(): Promise<Outcome<SubscribedSku[]>>;
-  getSignedInUser(): Promise<Outcome<SignedInUser>>;
-  getMyDirectoryRoles(): Promise<Outcome<DirectoryRole[]>>;
-  /** Licensed, enabled member users, counted by the directory. */
-  countLicensedEnabledMembers(): Promise<Outcome<number>>;
-  /** One page of users ($top=999, $select); pass the previous page's `next` to continue. */
+/** The users read the scan needs (implemented by the Graph directory adapter). */
+export interface UserPageReader {
+  /**
+   * One page of users (`$top=999`, `$select`); pass the previous page's `next` to continue.
+   * Failure: the service's answer (status, code, message), never an exception.
+   */
   getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>>;
 }
 
-export interface ConnectorAppReader {
-  findConnectorApp(settings: ConnectorSettings): Promise<Outcome<ConnectorApp | undefined>>;
-  getPermissionGrants(servicePrincipalId: string): Promise<Outcome<PermissionGrant[]>>;
-  getAssignments(servicePrincipalId: string): Promise<Outcome<AppAssignment[]>>;
-}
-
-export interface PersonalSiteReader {
-  /** The signed-in admin's own OneDrive (read-only: never a call that provisions as a side effect). */
-  getMyOneDrive(): Promise<Outcome<OneDriveState>>;
+/** The personal-site reads the scan needs (implemented by the SharePoint/Graph personal-site adapter). */
+export interface PersonalSitePages {
   /** Tenant-wide personal-site enumeration (SharePoint admin). Pass the previous page's `next` to continue. */
   getPersonalSitesPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>>;
-  /** Slow fallback: per-user reads (batched), keyed by user id. */
+  /** Slow fallback: per-user reads (batched), keyed by user id. Each user's answer is its own Outcome. */
   getOneDriveStates(userIds: string[], signal?: AbortSignal): Promise<Outcome<Map<string, Outcome<OneDriveState>>>>;
+}
+
+/** What the scan reads from the tenant: declared here, by the code that needs it; adapters implement it. */
+export interface ScanPorts {
+  directory: UserPageReader;
+  sites: PersonalSitePages;
 }
 
 export interface ProvisioningRequester {
@@ -90,6 +77,8 @@ export interface ProvisioningLogEntry {
 export interface ProvisioningLogStore {
   /** Where the log lives: a SharePoint list on the hosting site, or this browser only. */
   readonly kind: 'sharepoint-list' | 'browser';
+  /** Why the shared list is not used, when a store fell back to this browser's storage. */
+  readonly fallbackReason?: Failure;
   load(): Promise<Outcome<ProvisioningLogEntry[]>>;
   append(entry: ProvisioningLogEntry): Promise<Outcome<void>>;
 }

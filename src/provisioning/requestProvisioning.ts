@@ -8,9 +8,9 @@
  */
 import * as strings from 'ProvisioningStrings';
 import { format } from '../common/format';
-import { failure } from '../tenant/outcome';
-import type { Failure, Outcome } from '../tenant/outcome';
-import type { ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester } from '../tenant/ports';
+import { failure } from '../common/outcome';
+import type { Failure, Outcome } from '../common/outcome';
+import type { ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester } from './ports';
 import { addressKey, uniqueAddresses } from './addresses';
 import { MAX_ADDRESSES_PER_CALL, chunk } from './chunk';
 

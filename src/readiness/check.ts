@@ -49,9 +49,24 @@ export interface CheckResult {
   consentTable?: ConsentRow[];
   /** users-onedrive while the scan runs: the check is shown as running. */
   running?: boolean;
+  /**
+   * Set by evaluate() when this check does not pass because a check it depends on fails: the root cause, so the pane
+   * can say "because the tenant lacks SharePoint Online" instead of showing independent failures.
+   */
+  causedBy?: { id: CheckId; title: string };
 }
 
+/**
+ * One check, one object, one file (src/readiness/checks/<id>.ts), like CLI for Microsoft 365's doctor rules:
+ * its id, title, who usually takes its next step, the checks whose failure explains its own, and a pure evaluate().
+ */
 export interface Check {
   id: CheckId;
+  /** Localized title. */
+  title: string;
+  /** Who takes the next step when the check does not pass (a result may name someone else for a given case). */
+  who: Who;
+  /** Checks that must pass for this one to be able to pass; a failing one is named as the cause. */
+  dependsOn: ReadonlyArray<CheckId>;
   evaluate(facts: TenantFacts): CheckResult;
 }

@@ -5,7 +5,7 @@
 import * as strings from 'ReadinessStrings';
 import type { CheckLink, ConsentRow } from './check';
 import type { ConnectorApp, PermissionGrant, TenantFacts } from './facts';
-import type { Failure } from '../tenant/outcome';
+import type { Failure } from '../common/outcome';
 import {
   canonicalResource,
   describeScope,

@@ -4,7 +4,6 @@ import { format } from '../common/format';
 import { CHECK_IDS, type Check, type CheckId, type CheckResult } from './check';
 import type { TenantFacts } from './facts';
 import { ALL_CHECKS } from './checks';
-import { checkTitle } from './titles';
 
 export interface ReadinessSummary {
   /** No check fails, none is unknown or still running (warnings allowed). */
@@ -45,7 +44,7 @@ export function evaluateCheck(check: Check, facts: TenantFacts): CheckResult {
   } catch (error) {
     return {
       id: check.id,
-      title: checkTitle(check.id),
+      title: check.title,
       status: 'unknown',
       evidence: [format(strings.CheckCrashed, errorMessage(error))],
       nextStep: strings.RecheckNextStep,
@@ -54,13 +53,53 @@ export function evaluateCheck(check: Check, facts: TenantFacts): CheckResult {
   }
 }
 
+/** The title of a check by id (for checks not evaluated yet), from the one list of checks. */
+export function titleOf(id: CheckId, checks: ReadonlyArray<Check> = ALL_CHECKS): string {
+  const check = checkFor(id, checks);
+  return check ? check.title : id;
+}
+
+/**
+ * The root cause of a result that does not pass: the first check it depends on (depth first, through that check's own
+ * dependencies) that fails. A cause is named only when it fails — an unknown dependency proves nothing.
+ */
+function rootCause(id: CheckId, checks: ReadonlyArray<Check>, byId: Map<CheckId, CheckResult>, seen: Set<CheckId>): CheckId | undefined {
+  const check = checkFor(id, checks);
+  if (!check || seen.has(id)) {
+    return undefined;
+  }
+  seen.add(id);
+  for (const dependency of check.dependsOn) {
+    const deeper = rootCause(dependency, checks, byId, seen);
+    if (deeper !== undefined) {
+      return deeper;
+    }
+    const result = byId.get(dependency);
+    if (result && result.status === 'fail' && !result.running) {
+      return dependency;
+    }
+  }
+  return undefined;
+}
+
 /** All checks, in CHECK_IDS order. `checks` is for tests and previews; the product uses the real ones. */
 export function evaluate(facts: TenantFacts, checks: ReadonlyArray<Check> = ALL_CHECKS): CheckResult[] {
   const results: CheckResult[] = [];
+  const byId = new Map<CheckId, CheckResult>();
   for (const id of CHECK_IDS) {
     const check = checkFor(id, checks);
     if (check) {
-      results.push(evaluateCheck(check, facts));
+      const result = evaluateCheck(check, facts);
+      results.push(result);
+      byId.set(id, result);
+    }
+  }
+  for (const result of results) {
+    if (result.status !== 'pass' && !result.running) {
+      const cause = rootCause(result.id, checks, byId, new Set<CheckId>());
+      if (cause !== undefined) {
+        result.causedBy = { id: cause, title: titleOf(cause, checks) };
+      }
     }
   }
   return results;

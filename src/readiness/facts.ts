@@ -2,7 +2,7 @@
  * TenantFacts: everything the checks need, gathered once by the adapters (src/tenant) and then
  * evaluated by pure functions (src/readiness/checks). Domain types only: Graph DTOs are mapped at the adapter edge.
  */
-import type { Outcome } from '../tenant/outcome';
+import type { Outcome } from '../common/outcome';
 
 export type CapabilityStatus = 'Enabled' | 'Warning' | 'Suspended' | 'Deleted' | 'LockedOut';
 
@@ -99,7 +99,7 @@ export interface AppAssignment {
 export type ScanState =
   | { state: 'idle' }
   | { state: 'running'; pagesDone: number; pagesEstimated?: number; usersSeen: number }
-  | { state: 'failed'; reason: import('../tenant/outcome').Failure }
+  | { state: 'failed'; reason: import('../common/outcome').Failure }
   | {
       state: 'done';
       /** licensed, enabled member users considered */

@@ -1,6 +1,6 @@
 /** Links the checks, the guide and the troubleshooting panel point to. Ids are URL-encoded. */
 import type { TenantInfo } from './facts';
-import type { Outcome } from '../tenant/outcome';
+import type { Outcome } from '../common/outcome';
 
 /** The seeds' short link to the Enterprise applications list (authorization steps 5–6). */
 export const MOVER_AUTH_SHORT_LINK = 'https://aka.ms/office365moverauth';

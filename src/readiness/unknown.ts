@@ -7,7 +7,7 @@ import * as strings from 'ReadinessStrings';
 import { format } from '../common/format';
 import type { CheckId, CheckLink, CheckResult, Who } from './check';
 import type { TenantFacts } from './facts';
-import type { Failure } from '../tenant/outcome';
+import type { Failure } from '../common/outcome';
 import { API_ACCESS_PAGE, sharePointAdminHost } from './links';
 
 export interface FailureExplanation {

@@ -1,20 +1,22 @@
 import type { TenantClients } from './clients';
 import { GraphConnectorAppReader } from './graph/connectorAppReader';
 import { GraphDirectoryReader } from './graph/directoryReader';
-import type { ReadinessPorts } from './gatherFacts';
-import type { ProvisioningLogStore, ProvisioningRequester } from './ports';
+import type { AppPorts } from '../app/ports';
+import type { ProvisioningLogStore } from '../provisioning/ports';
 import { TenantPersonalSiteReader } from './sharepoint/personalSiteReader';
 import { BrowserLogStore, SharePointListLogStore, type KeyValueStorage } from './sharepoint/provisioningLog';
 import { FallbackLogStore } from './sharepoint/fallbackLogStore';
 import { SharePointProvisioningRequester } from './sharepoint/provisioningRequester';
 
-export interface TenantPorts extends ReadinessPorts {
-  requester: ProvisioningRequester;
+/** The ports as the PnPjs adapters deliver them (the log is the list with its browser-storage fallback). */
+export interface TenantPorts extends AppPorts {
   log: FallbackLogStore;
-  adminUrl: string;
 }
 
-/** The one place adapters are built from PnPjs clients (both composition roots call it). */
+/**
+ * The one place adapters are built from PnPjs clients (both composition roots call it).
+ * Calls nothing itself; every adapter answers Outcomes and never throws.
+ */
 export function createTenantPorts(clients: TenantClients, storage: KeyValueStorage): TenantPorts {
   const list: ProvisioningLogStore = new SharePointListLogStore(clients.site);
   const browser: ProvisioningLogStore = new BrowserLogStore(storage, `migration-readiness:provisioning-log:${clients.siteUrl}`);

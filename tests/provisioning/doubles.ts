@@ -2,18 +2,18 @@
  * In-memory stand-ins for the tenant ports (the PnPjs adapters get their own HTTP-boundary tests against the simulator).
  * They page like the services do (an opaque `next`), count every call, and fail on demand.
  */
-import { failure, success } from '../../src/tenant/outcome';
-import type { Failure, Outcome } from '../../src/tenant/outcome';
+import { failure, success } from '../../src/common/outcome';
+import type { Failure, Outcome } from '../../src/common/outcome';
 import type {
-  DirectoryReader,
   DirectoryUser,
   Page,
   PersonalSite,
-  PersonalSiteReader,
+  PersonalSitePages,
   ProvisioningLogEntry,
   ProvisioningLogStore,
   ProvisioningRequester,
-} from '../../src/tenant/ports';
+  UserPageReader,
+} from '../../src/provisioning/ports';
 import type { OneDriveState } from '../../src/readiness/facts';
 
 export const SPO_ENTERPRISE = '5dbe027f-2339-4123-9542-606e4d348a72';
@@ -119,24 +119,17 @@ export class PagedSource<T> {
   }
 }
 
-const notHere = (): Promise<Failure> => Promise.resolve(failure(501, 'NotImplemented', 'Not part of this double.'));
-
-export class FakeDirectory implements DirectoryReader {
+export class FakeDirectory implements UserPageReader {
   public readonly source: PagedSource<DirectoryUser>;
   public constructor(users: DirectoryUser[], pageSize = 999, options: ConstructorParameters<typeof PagedSource>[2] = {}) {
     this.source = new PagedSource(users, pageSize, { reportTotal: true, ...options });
   }
-  public getTenant = notHere;
-  public getSubscribedSkus = notHere;
-  public getSignedInUser = notHere;
-  public getMyDirectoryRoles = notHere;
-  public countLicensedEnabledMembers = notHere;
   public getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
     return this.source.page(next, signal);
   }
 }
 
-export class FakeSites implements PersonalSiteReader {
+export class FakeSites implements PersonalSitePages {
   public readonly source: PagedSource<PersonalSite>;
   /** Every getOneDriveStates call's ids. */
   public readonly stateCalls: string[][] = [];
@@ -153,8 +146,6 @@ export class FakeSites implements PersonalSiteReader {
   public constructor(sites: PersonalSite[], pageSize = 500, options: ConstructorParameters<typeof PagedSource>[2] = {}) {
     this.source = new PagedSource(sites, pageSize, options);
   }
-
-  public getMyOneDrive = notHere;
 
   public getPersonalSitesPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
     return this.source.page(next, signal);

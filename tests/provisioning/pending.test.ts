@@ -1,4 +1,4 @@
-import type { ProvisioningLogEntry } from '../../src/tenant/ports';
+import type { ProvisioningLogEntry } from '../../src/provisioning/ports';
 import { PENDING_OVERDUE_MS, createRequestTracker, reconcile } from '../../src/provisioning/pending';
 import { scanTenant } from '../../src/provisioning/scan';
 import type { ScanResult } from '../../src/provisioning/scan';

@@ -1,4 +1,4 @@
-import { failure } from '../../src/tenant/outcome';
+import { failure } from '../../src/common/outcome';
 import { MAX_ADDRESSES_PER_CALL, chunk } from '../../src/provisioning/chunk';
 import { requestProvisioning, summarize, unsentAddresses } from '../../src/provisioning/requestProvisioning';
 import type { BulkRequestProgress } from '../../src/provisioning/requestProvisioning';

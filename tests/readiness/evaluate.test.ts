@@ -1,6 +1,6 @@
 import { CHECK_IDS, type Check, type CheckResult } from '../../src/readiness/check';
 import { ALL_CHECKS } from '../../src/readiness/checks';
-import { evaluate, summarize } from '../../src/readiness/evaluate';
+import { evaluate, summarize, titleOf } from '../../src/readiness/evaluate';
 import { doneScan, failed, noAppFacts, readyFacts, SHAREPOINT_ADMIN, success } from './factsBuilder';
 
 function statuses(results: CheckResult[]): Record<string, string> {
@@ -76,6 +76,9 @@ describe('evaluate', () => {
   it('a check that throws becomes unknown with the error, and the others still run', () => {
     const broken: Check = {
       id: 'admin-role',
+      title: 'Admin role',
+      who: 'global-admin',
+      dependsOn: [],
       evaluate: () => {
         throw new Error('boom');
       },
@@ -86,5 +89,31 @@ describe('evaluate', () => {
     const role = results.find((r) => r.id === 'admin-role');
     expect(role?.status).toBe('unknown');
     expect(role?.evidence[0]).toContain('boom');
+  });
+
+  it('lists every check once, in the order of the id contract, each with a title and known dependencies', () => {
+    expect(ALL_CHECKS.map((c) => c.id)).toEqual([...CHECK_IDS]);
+    for (const check of ALL_CHECKS) {
+      expect(check.title.length).toBeGreaterThan(3);
+      for (const dependency of check.dependsOn) {
+        expect(CHECK_IDS).toContain(dependency);
+        expect(CHECK_IDS.indexOf(dependency)).toBeLessThan(CHECK_IDS.indexOf(check.id));
+      }
+    }
+  });
+
+  it('names the failing dependency as the cause of the checks that follow from it', () => {
+    const ready = readyFacts();
+    const me = ready.me.ok ? ready.me.value : undefined;
+    const facts = readyFacts({ skus: success([]), ...(me ? { me: success({ ...me, assignedPlans: [] }) } : {}) });
+    const results = evaluate(facts);
+    const byId = new Map(results.map((r) => [r.id, r]));
+    expect(byId.get('tenant-spo-license')?.status).toBe('fail');
+    expect(byId.get('tenant-spo-license')?.causedBy).toBeUndefined();
+    expect(byId.get('admin-license')?.status).toBe('fail');
+    expect(byId.get('admin-license')?.causedBy).toEqual({ id: 'tenant-spo-license', title: titleOf('tenant-spo-license') });
+    // A passing check never carries a cause, and an independent one is not blamed on the licence.
+    expect(byId.get('connector-app')?.causedBy).toBeUndefined();
+    expect(byId.get('admin-role')?.causedBy).toBeUndefined();
   });
 });

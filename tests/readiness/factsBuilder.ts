@@ -13,7 +13,7 @@ import type {
   SubscribedSku,
   TenantFacts,
 } from '../../src/readiness/facts';
-import { failure, success, type Failure } from '../../src/tenant/outcome';
+import { failure, success, type Failure } from '../../src/common/outcome';
 
 export const TENANT_ID = '11111111-2222-3333-4444-555555555555';
 export const SP_ID = 'sp-object-id-0001';

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { scenario, startTenant, type TestTenant } from '../support/tenant';
 import { SHAREPOINT_FULL_CONTROL } from '../../src/tenant/scopes';
-import type { PersonalSite } from '../../src/tenant/ports';
+import type { PersonalSite } from '../../src/provisioning/ports';
 
 async function allSites(tenant: TestTenant): Promise<PersonalSite[]> {
   const sites: PersonalSite[] = [];

@@ -5,17 +5,16 @@ import type { Check, CheckResult } from '../check';
 import type { AssignedPlan, TenantFacts } from '../facts';
 import { ACTIVE_USERS_LINK } from '../links';
 import { isSharePointPlanId, knownPlanName } from '../plans';
-import { checkTitle } from '../titles';
 import { unknownFromFailure } from '../unknown';
 
-const ID = 'admin-license';
+const ID = 'admin-license' as const;
 
 function planName(plan: AssignedPlan): string {
   return knownPlanName(plan.servicePlanId) || plan.servicePlanId;
 }
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleAdminLicense;
   if (!facts.me.ok) {
     return unknownFromFailure(ID, title, facts.me, strings.WhatSignedInUser, facts);
   }
@@ -50,4 +49,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   };
 }
 
-export const adminLicenseCheck: Check = { id: ID, evaluate };
+export const adminLicenseCheck: Check = {
+  id: ID,
+  title: strings.TitleAdminLicense,
+  who: 'global-admin',
+  dependsOn: ['tenant-spo-license'],
+  evaluate,
+};

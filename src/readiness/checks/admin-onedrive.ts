@@ -4,14 +4,13 @@ import { format } from '../../common/format';
 import type { Check, CheckResult } from '../check';
 import type { TenantFacts } from '../facts';
 import { OFFICE_HOME_LINK, oneDriveHostUrl } from '../links';
-import { checkTitle } from '../titles';
 import { signedInName } from '../describe';
 import { unknownFromFailure } from '../unknown';
 
-const ID = 'admin-onedrive';
+const ID = 'admin-onedrive' as const;
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleAdminOneDrive;
   if (!facts.adminOneDrive.ok) {
     return unknownFromFailure(ID, title, facts.adminOneDrive, strings.WhatAdminOneDrive, facts, strings.AdminOneDriveNotFoundHint);
   }
@@ -37,4 +36,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   };
 }
 
-export const adminOneDriveCheck: Check = { id: ID, evaluate };
+export const adminOneDriveCheck: Check = {
+  id: ID,
+  title: strings.TitleAdminOneDrive,
+  who: 'any-admin',
+  dependsOn: ['admin-license'],
+  evaluate,
+};

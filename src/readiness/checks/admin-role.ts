@@ -8,14 +8,13 @@ import type { Check, CheckResult } from '../check';
 import type { DirectoryRole, TenantFacts } from '../facts';
 import { ENTRA_ROLES_LINK, MOVER_AUTH_SHORT_LINK } from '../links';
 import { adminLevel } from '../roles';
-import { checkTitle } from '../titles';
 import { listOrNone, signedInName } from '../describe';
 import { unknownFromFailure } from '../unknown';
 
-const ID = 'admin-role';
+const ID = 'admin-role' as const;
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleAdminRole;
   if (!facts.myRoles.ok) {
     return unknownFromFailure(ID, title, facts.myRoles, strings.WhatRoles, facts);
   }
@@ -53,4 +52,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   };
 }
 
-export const adminRoleCheck: Check = { id: ID, evaluate };
+export const adminRoleCheck: Check = {
+  id: ID,
+  title: strings.TitleAdminRole,
+  who: 'global-admin',
+  dependsOn: [],
+  evaluate,
+};

@@ -4,14 +4,13 @@ import { format } from '../../common/format';
 import type { Check, CheckResult } from '../check';
 import type { TenantFacts } from '../facts';
 import { entraPermissionsBladeUrl, MOVER_APP_LINK } from '../links';
-import { checkTitle } from '../titles';
 import { connectorLookup, connectorName } from '../describe';
 import { unknownFromFailure } from '../unknown';
 
-const ID = 'connector-app';
+const ID = 'connector-app' as const;
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleConnectorApp;
   if (!facts.connectorApp.ok) {
     return unknownFromFailure(ID, title, facts.connectorApp, format(strings.WhatConnectorApp, connectorName(facts)), facts);
   }
@@ -40,4 +39,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   };
 }
 
-export const connectorAppCheck: Check = { id: ID, evaluate };
+export const connectorAppCheck: Check = {
+  id: ID,
+  title: strings.TitleConnectorApp,
+  who: 'any-admin',
+  dependsOn: [],
+  evaluate,
+};

@@ -7,59 +7,30 @@ import { format } from '../../common/format';
 import type { Check, CheckResult } from '../check';
 import type { TenantFacts } from '../facts';
 import { MOVER_APP_LINK, MOVER_AUTH_SHORT_LINK } from '../links';
-import { consentLinks, consentStateOf, requiredOnlyTable } from '../consent';
-import { checkTitle } from '../titles';
+import { consentLinks, requiredOnlyTable } from '../consent';
+import { guardGrants } from '../connectorGuard';
 import { connectorName, listOrNone } from '../describe';
-import { unknownFromFailure } from '../unknown';
 
-const ID = 'connector-consent';
+const ID = 'connector-consent' as const;
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleConnectorConsent;
   const name = connectorName(facts);
-  const state = consentStateOf(facts);
-
-  switch (state.kind) {
-    case 'app-unknown':
-      return {
-        ...unknownFromFailure(ID, title, state.failure, format(strings.WhatConnectorApp, name), facts),
-        consentTable: requiredOnlyTable(facts.connector.requiredScopes),
-      };
-    case 'no-app':
-      return {
-        id: ID,
-        title,
-        status: 'fail',
-        evidence: [format(strings.ConsentNoApp, name)],
-        nextStep: format(strings.ConsentNoAppNextStep, name),
-        who: 'any-admin',
-        links: [
-          { label: strings.LinkMoverApp, href: MOVER_APP_LINK },
-          { label: strings.LinkMoverAuthShort, href: MOVER_AUTH_SHORT_LINK },
-        ],
-        consentTable: requiredOnlyTable(facts.connector.requiredScopes),
-      };
-    case 'grants-not-read':
-      return {
-        id: ID,
-        title,
-        status: 'unknown',
-        evidence: [strings.ConsentGrantsNotRead],
-        nextStep: strings.RecheckNextStep,
-        who: 'any-admin',
-        links: consentLinks(facts, state.app),
-        consentTable: requiredOnlyTable(facts.connector.requiredScopes),
-      };
-    case 'grants-unknown':
-      return {
-        ...unknownFromFailure(ID, title, state.failure, format(strings.WhatGrants, name), facts),
-        consentTable: requiredOnlyTable(facts.connector.requiredScopes),
-      };
-    case 'read':
-      break;
+  const guarded = guardGrants(ID, title, facts, {
+    status: 'fail',
+    evidence: [format(strings.ConsentNoApp, name)],
+    nextStep: format(strings.ConsentNoAppNextStep, name),
+    who: 'any-admin',
+    links: [
+      { label: strings.LinkMoverApp, href: MOVER_APP_LINK },
+      { label: strings.LinkMoverAuthShort, href: MOVER_AUTH_SHORT_LINK },
+    ],
+  });
+  if (guarded.stop) {
+    return { ...guarded.stop, consentTable: requiredOnlyTable(facts.connector.requiredScopes) };
   }
 
-  const analysis = state.analysis;
+  const analysis = guarded.analysis;
   const evidence = [format(strings.ConsentGrantedTenantWide, listOrNone(analysis.grantedTenantWide))];
   if (analysis.perUserOnly.length > 0) {
     evidence.push(format(strings.ConsentPerUserOnly, analysis.perUserOnly.join(', '), analysis.perUserConsenters));
@@ -70,7 +41,7 @@ function evaluate(facts: TenantFacts): CheckResult {
   if (analysis.extraTenantWide.length > 0) {
     evidence.push(format(strings.ConsentExtra, analysis.extraTenantWide.join(', ')));
   }
-  const links = consentLinks(facts, state.app);
+  const links = consentLinks(facts, guarded.app);
 
   if (!analysis.covered) {
     if (analysis.perUserOnly.length > 0) {
@@ -104,4 +75,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   return { id: ID, title, status: 'pass', evidence, links, consentTable: analysis.rows };
 }
 
-export const connectorConsentCheck: Check = { id: ID, evaluate };
+export const connectorConsentCheck: Check = {
+  id: ID,
+  title: strings.TitleConnectorConsent,
+  who: 'global-admin',
+  dependsOn: ['connector-app'],
+  evaluate,
+};

@@ -8,11 +8,11 @@ import { format } from '../../common/format';
 import type { Check, CheckLink, CheckResult } from '../check';
 import type { AppAssignment, ConnectorApp, TenantFacts } from '../facts';
 import { entraPropertiesBladeUrl, entraUsersBladeUrl, MOVER_APP_LINK } from '../links';
-import { checkTitle } from '../titles';
 import { connectorName, shortList } from '../describe';
 import { unknownFromFailure } from '../unknown';
+import { guardApp } from '../connectorGuard';
 
-const ID = 'connector-user-assignment';
+const ID = 'connector-user-assignment' as const;
 const MAX_LISTED = 10;
 
 function assignmentLinks(app: ConnectorApp): CheckLink[] {
@@ -27,24 +27,19 @@ function describeAssignment(a: AppAssignment): string {
 }
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleConnectorUserAssignment;
   const name = connectorName(facts);
-  if (!facts.connectorApp.ok) {
-    return unknownFromFailure(ID, title, facts.connectorApp, format(strings.WhatConnectorApp, name), facts);
+  const guarded = guardApp(ID, title, facts, {
+    status: 'unknown',
+    evidence: [format(strings.AssignmentNoApp, name)],
+    nextStep: format(strings.AssignmentNoAppNextStep, name),
+    who: 'any-admin',
+    links: [{ label: strings.LinkMoverApp, href: MOVER_APP_LINK }],
+  });
+  if (guarded.stop) {
+    return guarded.stop;
   }
-  const app = facts.connectorApp.value;
-  if (app === undefined) {
-    return {
-      id: ID,
-      title,
-      status: 'unknown',
-      evidence: [format(strings.AssignmentNoApp, name)],
-      nextStep: format(strings.AssignmentNoAppNextStep, name),
-      who: 'any-admin',
-      links: [{ label: strings.LinkMoverApp, href: MOVER_APP_LINK }],
-    };
-  }
-
+  const app = guarded.app;
   const links = assignmentLinks(app);
   const assigned = facts.assignments !== undefined && facts.assignments.ok ? facts.assignments.value : undefined;
 
@@ -101,4 +96,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   };
 }
 
-export const connectorUserAssignmentCheck: Check = { id: ID, evaluate };
+export const connectorUserAssignmentCheck: Check = {
+  id: ID,
+  title: strings.TitleConnectorUserAssignment,
+  who: 'global-admin',
+  dependsOn: ['connector-app'],
+  evaluate,
+};

@@ -7,58 +7,39 @@ import { format } from '../../common/format';
 import type { Check, CheckResult } from '../check';
 import type { TenantFacts } from '../facts';
 import { ACTIVE_USERS_LINK, MOVER_APP_LINK } from '../links';
-import { consentLinks, consentStateOf } from '../consent';
-import { checkTitle } from '../titles';
+import { consentLinks } from '../consent';
+import { guardGrants } from '../connectorGuard';
 import { connectorName } from '../describe';
 import { unknownFromFailure } from '../unknown';
 
-const ID = 'connector-user-count';
+const ID = 'connector-user-count' as const;
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleConnectorUserCount;
   const name = connectorName(facts);
-  const state = consentStateOf(facts);
-
-  switch (state.kind) {
-    case 'app-unknown':
-      return unknownFromFailure(ID, title, state.failure, format(strings.WhatConnectorApp, name), facts);
-    case 'no-app':
-      return {
-        id: ID,
-        title,
-        status: 'fail',
-        evidence: [format(strings.UserCountNoApp, name)],
-        nextStep: format(strings.ConsentNoAppNextStep, name),
-        who: 'any-admin',
-        links: [{ label: strings.LinkMoverApp, href: MOVER_APP_LINK }],
-      };
-    case 'grants-not-read':
-      return {
-        id: ID,
-        title,
-        status: 'unknown',
-        evidence: [strings.ConsentGrantsNotRead],
-        nextStep: strings.RecheckNextStep,
-        who: 'any-admin',
-      };
-    case 'grants-unknown':
-      return unknownFromFailure(ID, title, state.failure, format(strings.WhatGrants, name), facts);
-    case 'read':
-      break;
+  const guarded = guardGrants(ID, title, facts, {
+    status: 'fail',
+    evidence: [format(strings.UserCountNoApp, name)],
+    nextStep: format(strings.ConsentNoAppNextStep, name),
+    who: 'any-admin',
+    links: [{ label: strings.LinkMoverApp, href: MOVER_APP_LINK }],
+  });
+  if (guarded.stop) {
+    return guarded.stop;
   }
 
-  if (!state.analysis.covered) {
+  if (!guarded.analysis.covered) {
     return {
       id: ID,
       title,
       status: 'fail',
       evidence: [
         format(strings.UserCountConnectorWillShow, strings.SeedUserCountError),
-        format(strings.UserCountMissingConsent, state.analysis.missing.join(', ')),
+        format(strings.UserCountMissingConsent, guarded.analysis.missing.join(', ')),
       ],
       nextStep: format(strings.ConsentNextStep, name),
       who: 'global-admin',
-      links: consentLinks(facts, state.app),
+      links: consentLinks(facts, guarded.app),
     };
   }
 
@@ -80,4 +61,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   return { id: ID, title, status: 'pass', evidence: [format(strings.UserCountPass, count)] };
 }
 
-export const connectorUserCountCheck: Check = { id: ID, evaluate };
+export const connectorUserCountCheck: Check = {
+  id: ID,
+  title: strings.TitleConnectorUserCount,
+  who: 'global-admin',
+  dependsOn: ['connector-consent'],
+  evaluate,
+};

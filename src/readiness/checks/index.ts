@@ -1,4 +1,4 @@
-/** Every check, in CHECK_IDS order. */
+/** Every check, in the order of CHECK_IDS (the contract of ids): the one list the product evaluates. */
 import type { Check } from '../check';
 import { tenantSpoLicenseCheck } from './tenant-spo-license';
 import { adminRoleCheck } from './admin-role';
@@ -9,18 +9,6 @@ import { connectorConsentCheck } from './connector-consent';
 import { connectorUserAssignmentCheck } from './connector-user-assignment';
 import { connectorUserCountCheck } from './connector-user-count';
 import { usersOneDriveCheck } from './users-onedrive';
-
-export {
-  tenantSpoLicenseCheck,
-  adminRoleCheck,
-  adminLicenseCheck,
-  adminOneDriveCheck,
-  connectorAppCheck,
-  connectorConsentCheck,
-  connectorUserAssignmentCheck,
-  connectorUserCountCheck,
-  usersOneDriveCheck,
-};
 
 export const ALL_CHECKS: ReadonlyArray<Check> = [
   tenantSpoLicenseCheck,

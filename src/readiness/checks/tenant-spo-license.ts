@@ -5,11 +5,10 @@ import type { Check, CheckResult } from '../check';
 import type { ServicePlan, SubscribedSku, TenantFacts } from '../facts';
 import { PURCHASE_SERVICES_LINK, YOUR_PRODUCTS_LINK } from '../links';
 import { isSharePointPlanId, SHAREPOINTWAC_PLAN_ID } from '../plans';
-import { checkTitle } from '../titles';
 import { listOrNone } from '../describe';
 import { unknownFromFailure } from '../unknown';
 
-const ID = 'tenant-spo-license';
+const ID = 'tenant-spo-license' as const;
 
 function spoPlans(sku: SubscribedSku): ServicePlan[] {
   return sku.servicePlans.filter((plan: ServicePlan) => isSharePointPlanId(plan.servicePlanId));
@@ -28,7 +27,7 @@ function withPlans(sku: SubscribedSku): string {
 }
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleTenantSpoLicense;
   if (!facts.skus.ok) {
     return unknownFromFailure(ID, title, facts.skus, strings.WhatSubscriptions, facts);
   }
@@ -79,4 +78,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   };
 }
 
-export const tenantSpoLicenseCheck: Check = { id: ID, evaluate };
+export const tenantSpoLicenseCheck: Check = {
+  id: ID,
+  title: strings.TitleTenantSpoLicense,
+  who: 'global-admin',
+  dependsOn: [],
+  evaluate,
+};

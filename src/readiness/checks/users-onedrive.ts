@@ -6,13 +6,12 @@ import * as strings from 'ReadinessStrings';
 import { format } from '../../common/format';
 import type { Check, CheckResult } from '../check';
 import type { TenantFacts } from '../facts';
-import { checkTitle } from '../titles';
 import { unknownFromFailure } from '../unknown';
 
-const ID = 'users-onedrive';
+const ID = 'users-onedrive' as const;
 
 function evaluate(facts: TenantFacts): CheckResult {
-  const title = checkTitle(ID);
+  const title = strings.TitleUsersOneDrive;
   const scan = facts.scan;
 
   switch (scan.state) {
@@ -55,4 +54,10 @@ function evaluate(facts: TenantFacts): CheckResult {
   return { id: ID, title, status: 'pass', evidence: [format(strings.UsersOneDrivePass, scan.considered)].concat(evidence.slice(1)) };
 }
 
-export const usersOneDriveCheck: Check = { id: ID, evaluate };
+export const usersOneDriveCheck: Check = {
+  id: ID,
+  title: strings.TitleUsersOneDrive,
+  who: 'sharepoint-admin',
+  dependsOn: ['tenant-spo-license'],
+  evaluate,
+};

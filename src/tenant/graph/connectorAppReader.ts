@@ -1,8 +1,8 @@
 import type { GraphFI } from '@pnp/graph';
 import { Paged, graphGet, type IGraphCollection, type IPagedResult } from '@pnp/graph';
 import type { AppAssignment, ConnectorApp, ConnectorSettings, PermissionGrant } from '../../readiness/facts';
-import { success, type Outcome } from '../outcome';
-import type { ConnectorAppReader } from '../ports';
+import { success, type Outcome } from '../../common/outcome';
+import type { ConnectorAppReader } from '../../app/ports';
 import { DIRECTORY_READ } from '../scopes';
 import type { GraphAppRoleAssignment, GraphPermissionGrant, GraphServicePrincipal } from './dto';
 import { attempt, odataString } from './graphCall';

@@ -1,5 +1,5 @@
-import type { Outcome } from '../outcome';
-import { success } from '../outcome';
+import type { Outcome } from '../../common/outcome';
+import { success } from '../../common/outcome';
 import { toFailure } from '../http/toFailure';
 
 /** Runs one call; any error becomes a Failure naming the scope that covers the call. */

@@ -1,6 +1,6 @@
 /** Graph DTO → domain mapping. The only place that knows Graph's shapes. */
 import type { AppAssignment, AssignedPlan, CapabilityStatus, ConnectorApp, DirectoryRole, PermissionGrant, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
-import type { DirectoryUser } from '../ports';
+import type { DirectoryUser } from '../../provisioning/ports';
 import type { GraphAppRoleAssignment, GraphDirectoryRole, GraphOrganization, GraphPermissionGrant, GraphServicePrincipal, GraphSubscribedSku, GraphUser } from './dto';
 
 const CAPABILITY: CapabilityStatus[] = ['Enabled', 'Warning', 'Suspended', 'Deleted', 'LockedOut'];

@@ -1,4 +1,4 @@
-import { failure, type Failure } from '../outcome';
+import { failure, type Failure } from '../../common/outcome';
 import { parseRetryAfter } from './retryPolicy';
 
 /** What PnPjs throws for a non-2xx answer (HttpRequestError), seen structurally. */

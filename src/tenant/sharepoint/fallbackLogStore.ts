@@ -1,5 +1,5 @@
-import { success, type Failure, type Outcome } from '../outcome';
-import type { ProvisioningLogEntry, ProvisioningLogStore } from '../ports';
+import { success, type Failure, type Outcome } from '../../common/outcome';
+import type { ProvisioningLogEntry, ProvisioningLogStore } from '../../provisioning/ports';
 
 /**
  * The shared SharePoint list when the admin can use it; this browser's storage when the list cannot be read or

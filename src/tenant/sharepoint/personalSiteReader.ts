@@ -9,8 +9,9 @@ import { graphQueryable } from '../graph/root';
 import type { GraphUser } from '../graph/dto';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, wait, type RetryPolicy } from '../http/retryPolicy';
 import { readServiceError } from '../http/toFailure';
-import { failure, success, type Failure, type Outcome } from '../outcome';
-import type { Page, PersonalSite, PersonalSiteReader } from '../ports';
+import { failure, success, type Failure, type Outcome } from '../../common/outcome';
+import type { PersonalSiteReader } from '../../app/ports';
+import type { Page, PersonalSite } from '../../provisioning/ports';
 import { DIRECTORY_READ, SHAREPOINT_FULL_CONTROL, USER_READ } from '../scopes';
 import { personalSitesQuery, readPersonalSitesResponse } from './csom';
 

@@ -4,8 +4,8 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/fields';
 import { attempt, odataString } from '../graph/graphCall';
-import { failure, success, type Outcome } from '../outcome';
-import type { ProvisioningLogEntry, ProvisioningLogStore } from '../ports';
+import { failure, success, type Outcome } from '../../common/outcome';
+import type { ProvisioningLogEntry, ProvisioningLogStore } from '../../provisioning/ports';
 import { SHAREPOINT_FULL_CONTROL } from '../scopes';
 
 export const LOG_LIST_TITLE = 'Migration Readiness provisioning log';

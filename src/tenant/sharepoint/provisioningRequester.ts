@@ -3,8 +3,8 @@ import { spPost, type SPFI } from '@pnp/sp';
 import { adminQueryable } from './adminQueryable';
 import { attempt } from '../graph/graphCall';
 import { readServiceError } from '../http/toFailure';
-import { failure, success, type Outcome } from '../outcome';
-import type { ProvisioningRequester } from '../ports';
+import { failure, success, type Outcome } from '../../common/outcome';
+import type { ProvisioningRequester } from '../../provisioning/ports';
 import { SHAREPOINT_FULL_CONTROL } from '../scopes';
 
 export const MAX_ENQUEUE_ADDRESSES = 199;

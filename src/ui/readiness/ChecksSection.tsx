@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { CHECK_IDS, type CheckResult } from '../../readiness/check';
-import { checkTitle } from '../../readiness/titles';
+import { titleOf } from '../../readiness/evaluate';
 import { CheckCard } from './CheckCard';
 
 export interface ChecksSectionProps {
@@ -16,7 +16,7 @@ export function ChecksSection(props: ChecksSectionProps): JSX.Element {
         const result = props.gathering ? undefined : props.results.filter((r) => r.id === id)[0];
         return (
           <li key={id}>
-            <CheckCard id={id} title={checkTitle(id)} {...(result ? { result } : {})} />
+            <CheckCard id={id} title={titleOf(id)} {...(result ? { result } : {})} />
           </li>
         );
       })}

@@ -3,7 +3,7 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
 import type { LogView } from '../../app/state';
-import type { ProvisioningLogEntry } from '../../tenant/ports';
+import type { ProvisioningLogEntry } from '../../provisioning/ports';
 import { formatDateTime } from './describe';
 import { dataTableClass } from '../styles';
 

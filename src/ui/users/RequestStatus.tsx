@@ -7,7 +7,7 @@ import { format } from '../../common/format';
 import type { LogView, RequestView } from '../../app/state';
 import { summarize, unsentAddresses } from '../../provisioning/requestProvisioning';
 import type { ChunkResult } from '../../provisioning/requestProvisioning';
-import type { Failure } from '../../tenant/outcome';
+import type { Failure } from '../../common/outcome';
 import { failureReason } from './describe';
 
 export interface RequestStatusProps {

@@ -1,7 +1,7 @@
 /** Display helpers of the users panel: failure reasons with a next step, dates, state labels. Plain functions, no React. */
 import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
-import type { Failure } from '../../tenant/outcome';
+import type { Failure } from '../../common/outcome';
 import type { LicenseFamily } from '../../provisioning/licensing';
 
 /** "message (HTTP 403, Authorization_RequestDenied)": the service's reason, as returned. */

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { BulkRequestState } from '../../../src/provisioning/requestProvisioning';
 import type { ScanCheckpoint } from '../../../src/provisioning/scan';
-import { failure } from '../../../src/tenant/outcome';
+import { failure } from '../../../src/common/outcome';
 import { UnprovisionedUsersPanel } from '../../../src/ui/users/UnprovisionedUsersPanel';
 import { doneScan, panelProps, resultFor, sampleRows } from './fixtures';
 

@@ -1,0 +1,108 @@
+/**
+ * The tenant-wide OneDrive scan: which licensed, enabled member users have no personal site yet.
+ *
+ * Two independent paged reads run side by side — directory users and (SharePoint admin) personal sites — each a
+ * sequential chain because every page needs the previous page's `next`. They are joined in memory by address
+ * (UPN and mail, case-insensitively). When the personal-site enumeration is refused (401/403: not a SharePoint admin,
+ * or no SharePoint scope approved), the scan falls back to per-user reads for the considered users (slower, with a notice).
+ *
+ * Any other failure ends the scan as failed but keeps a checkpoint (JSON-serializable) from which a later call resumes
+ * without reading again the pages it already has. Only compact records are kept, never the raw DTOs.
+ */
+import type { Failure } from '../../common/outcome';
+import type { DirectoryUser, PersonalSite } from '../ports';
+import { readChain, type ChainControl } from './chains';
+import { addSitePage, addUserPage, copyCheckpoint, progressOf, startFrom, switchToPerUser } from './checkpoint';
+import { joinResult } from './join';
+import { checkPerUser } from './perUser';
+import type { ScanOptions, ScanOutcome, ScanPorts } from './types';
+
+export * from './types';
+export { exclusionReason } from './checkpoint';
+export { describeScanOutcome, describeScanProgress } from './describe';
+
+function isPermissionFailure(f: Failure): boolean {
+  return f.status === 401 || f.status === 403;
+}
+
+/** Scans the tenant for licensed, enabled member users without a OneDrive. Never throws. */
+export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): Promise<ScanOutcome> {
+  const signal = options.signal;
+  const state = startFrom(options.resumeFrom);
+  const report = (): void => {
+    if (options.onProgress) {
+      options.onProgress(progressOf(state, state.method === 'per-user' && state.usersDone ? 'per-user' : 'reading'));
+    }
+  };
+
+  if (signal && signal.aborted) {
+    return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
+  }
+  report();
+
+  const control: ChainControl = { signal, stop: false };
+  let usersFailure: Failure | undefined;
+  let sitesFailure: Failure | undefined;
+
+  const usersChain: Promise<void> = state.usersDone
+    ? Promise.resolve()
+    : readChain<DirectoryUser>(
+        (next, s) => ports.directory.getUsersPage(next, s),
+        state.usersNext,
+        control,
+        (page) => {
+          addUserPage(state, page);
+          report();
+        },
+      ).then((end) => {
+        if (end.kind === 'failed') {
+          usersFailure = end.failure;
+          control.stop = true;
+        }
+      });
+
+  const sitesChain: Promise<void> = state.sitesDone || state.method === 'per-user'
+    ? Promise.resolve()
+    : readChain<PersonalSite>(
+        (next, s) => ports.sites.getPersonalSitesPage(next, s),
+        state.sitesNext,
+        control,
+        (page) => {
+          addSitePage(state, page);
+          report();
+        },
+      ).then((end) => {
+        if (end.kind === 'failed') {
+          if (isPermissionFailure(end.failure)) {
+            // Not a SharePoint admin / no SharePoint scope: the user reads go on, the sites are checked per user after.
+            switchToPerUser(state, end.failure);
+            report();
+          } else {
+            sitesFailure = end.failure;
+            control.stop = true;
+          }
+        }
+      });
+
+  await Promise.all([usersChain, sitesChain]);
+
+  if (signal && signal.aborted) {
+    return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
+  }
+  const chainFailure = usersFailure || sitesFailure;
+  if (chainFailure !== undefined) {
+    return { status: 'failed', failure: chainFailure, checkpoint: copyCheckpoint(state) };
+  }
+
+  if (state.method === 'per-user') {
+    const end = await checkPerUser(ports, state, options);
+    if (end.kind === 'cancelled') {
+      return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
+    }
+    if (end.kind === 'failed') {
+      return { status: 'failed', failure: end.failure, checkpoint: copyCheckpoint(state) };
+    }
+  }
+
+  return { status: 'done', result: joinResult(state) };
+}

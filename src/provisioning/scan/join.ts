@@ -1,0 +1,38 @@
+/** The join: considered users against personal-site owners, by UPN and mail, case-insensitively. */
+import { addressKey } from '../addresses';
+import { ownerSet } from './perUser';
+import type { CompactUser, ScanCheckpoint, ScanResult, UnprovisionedUser } from './types';
+
+export function joinResult(state: ScanCheckpoint): ScanResult {
+  const owners = ownerSet(state);
+  const unprovisioned: UnprovisionedUser[] = [];
+  const provisionedAddresses: string[] = [];
+  let provisionedCount = 0;
+  const users = state.users;
+  for (let i = 0; i < users.length; i++) {
+    const user = users[i] as CompactUser;
+    const upnKey = addressKey(user.upn);
+    const mailKey = user.mail !== undefined ? addressKey(user.mail) : undefined;
+    if (owners.has(upnKey) || (mailKey !== undefined && owners.has(mailKey))) {
+      provisionedCount++;
+      provisionedAddresses.push(upnKey);
+      if (mailKey !== undefined && mailKey !== upnKey) {
+        provisionedAddresses.push(mailKey);
+      }
+    } else {
+      unprovisioned.push(user);
+    }
+  }
+  const result: ScanResult = {
+    considered: users.length,
+    excluded: { guests: state.excluded.guests, disabled: state.excluded.disabled, unlicensed: state.excluded.unlicensed },
+    unprovisioned,
+    provisionedCount,
+    provisionedAddresses,
+    method: state.method,
+  };
+  if (state.methodNotice !== undefined) {
+    result.methodNotice = state.methodNotice;
+  }
+  return result;
+}

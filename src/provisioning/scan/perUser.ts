@@ -1,0 +1,135 @@
+/** The slow fallback: the OneDrive state of each considered user, read per user in batches. */
+import * as strings from 'ProvisioningStrings';
+import { format } from '../../common/format';
+import { failure, type Failure, type Outcome } from '../../common/outcome';
+import type { OneDriveState } from '../../readiness/facts';
+import { addressKey } from '../addresses';
+import type { ScanPorts } from '../ports';
+import { call, isAborted } from './chains';
+import { progressOf } from './checkpoint';
+import { DEFAULT_PER_USER_BATCH, DEFAULT_PER_USER_CONCURRENCY, type CompactUser, type ScanCheckpoint, type ScanOptions } from './types';
+
+export function ownerSet(state: ScanCheckpoint): Set<string> {
+  const owners = new Set<string>();
+  const list = state.siteOwners;
+  for (let i = 0; i < list.length; i++) {
+    owners.add(list[i] as string);
+  }
+  return owners;
+}
+
+function hasSite(user: CompactUser, owners: Set<string>): boolean {
+  return owners.has(addressKey(user.upn)) || (user.mail !== undefined && owners.has(addressKey(user.mail)));
+}
+export type PhaseEnd = { kind: 'done' } | { kind: 'cancelled' } | { kind: 'failed'; failure: Failure };
+
+/** The slow fallback: read the OneDrive state of every considered user not already known to have a site. */
+export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, options: ScanOptions): Promise<PhaseEnd> {
+  const signal = options.signal;
+  const batchSize = Math.max(1, Math.floor(options.perUserBatch || DEFAULT_PER_USER_BATCH));
+  const concurrency = Math.max(1, Math.floor(options.concurrency || DEFAULT_PER_USER_CONCURRENCY));
+  const owners = ownerSet(state);
+  const users = state.users;
+  const from = state.perUserChecked || 0;
+
+  // Batches of user indexes still to check; `ends[b]` is the users index right after batch b.
+  const batches: number[][] = [];
+  const ends: number[] = [];
+  let current: number[] = [];
+  for (let i = from; i < users.length; i++) {
+    if (!hasSite(users[i] as CompactUser, owners)) {
+      current.push(i);
+      if (current.length === batchSize) {
+        batches.push(current);
+        ends.push(i + 1);
+        current = [];
+      }
+    }
+  }
+  if (current.length > 0) {
+    batches.push(current);
+    ends.push(users.length);
+  }
+  let toCheck = 0;
+  for (let b = 0; b < batches.length; b++) {
+    toCheck += (batches[b] as number[]).length;
+  }
+
+  const finished: boolean[] = [];
+  const control = { nextBatch: 0, prefix: 0, checked: 0, failure: undefined as Failure | undefined };
+  const report = (): void => {
+    if (options.onProgress) {
+      const progress = progressOf(state, 'per-user');
+      progress.usersChecked = control.checked;
+      progress.usersToCheck = toCheck;
+      options.onProgress(progress);
+    }
+  };
+
+  const runBatch = async (b: number): Promise<void> => {
+    const indexes = batches[b] as number[];
+    const ids: string[] = [];
+    for (let k = 0; k < indexes.length; k++) {
+      ids.push((users[indexes[k] as number] as CompactUser).id);
+    }
+    const outcome = await call(() => ports.sites.getOneDriveStates(ids, signal));
+    if (signal && signal.aborted) {
+      return;
+    }
+    if (!outcome.ok) {
+      control.failure = control.failure || outcome;
+      return;
+    }
+    const provisioned: CompactUser[] = [];
+    for (let k = 0; k < indexes.length; k++) {
+      const user = users[indexes[k] as number] as CompactUser;
+      const one: Outcome<OneDriveState> | undefined = outcome.value.get(user.id);
+      if (one === undefined) {
+        control.failure = control.failure || failure(0, 'MissingResult', format(strings.PerUserMissingResult, user.upn));
+        return;
+      }
+      if (one.ok) {
+        if (one.value.provisioned) {
+          provisioned.push(user);
+        }
+      } else if (one.status !== 404) {
+        // 404 "User's mysite not found." means not provisioned; anything else means we cannot tell.
+        control.failure = control.failure || one;
+        return;
+      }
+    }
+    for (let k = 0; k < provisioned.length; k++) {
+      state.siteOwners.push(addressKey((provisioned[k] as CompactUser).upn));
+    }
+    control.checked += indexes.length;
+    finished[b] = true;
+    while (control.prefix < batches.length && finished[control.prefix]) {
+      control.prefix++;
+    }
+    state.perUserChecked = control.prefix === 0 ? from : (ends[control.prefix - 1] as number);
+    report();
+  };
+
+  const worker = async (): Promise<void> => {
+    while (control.failure === undefined && !isAborted(signal) && control.nextBatch < batches.length) {
+      const b = control.nextBatch;
+      control.nextBatch = b + 1;
+      await runBatch(b);
+    }
+  };
+
+  report();
+  const workers: Promise<void>[] = [];
+  for (let w = 0; w < Math.min(concurrency, batches.length); w++) {
+    workers.push(worker());
+  }
+  await Promise.all(workers);
+
+  if (signal && signal.aborted) {
+    return { kind: 'cancelled' };
+  }
+  if (control.failure !== undefined) {
+    return { kind: 'failed', failure: control.failure };
+  }
+  return { kind: 'done' };
+}

@@ -1,0 +1,109 @@
+/** The scan's types: what it reads, keeps, reports and returns. */
+import type { Failure } from '../../common/outcome';
+import type { LicenseFamily } from '../licensing';
+import type { ScanPorts } from '../ports';
+
+/** A considered user, as little as the scan and the list of unprovisioned users need. */
+export interface CompactUser {
+  id: string;
+  upn: string;
+  mail?: string;
+  displayName: string;
+  department?: string;
+  /** Which plan family gives this user a OneDrive. */
+  license: LicenseFamily;
+}
+
+/** A considered user without a personal site. */
+export type UnprovisionedUser = CompactUser;
+
+export type ScanMethod = 'tenant-admin' | 'per-user';
+
+export interface ExclusionCounts {
+  guests: number;
+  disabled: number;
+  unlicensed: number;
+}
+
+/** 'reading': the two paged reads; 'per-user': the slow fallback, checking each considered user. */
+export type ScanPhase = 'reading' | 'per-user';
+
+export interface ScanProgress {
+  phase: ScanPhase;
+  userPagesDone: number;
+  sitePagesDone: number;
+  /** Directory users read so far (all of them, excluded ones too). */
+  usersSeen: number;
+  /** Personal sites read so far. */
+  sitesSeen: number;
+  /** Pages both reads will take, when it can be told (from the services' counts or page sizes). */
+  estimatedTotalPages?: number;
+  /** Per-user phase: considered users checked so far, and how many there are to check. */
+  usersChecked?: number;
+  usersToCheck?: number;
+}
+
+/** Where an interrupted scan stands. Plain JSON: a UI can store it and pass it back as `resumeFrom`. */
+export interface ScanCheckpoint {
+  version: 1;
+  usersNext?: string;
+  sitesNext?: string;
+  /** The users read has reached its last page. */
+  usersDone: boolean;
+  /** The personal-site read has reached its last page (or was given up for per-user reads). */
+  sitesDone: boolean;
+  userPagesDone: number;
+  sitePagesDone: number;
+  usersSeen: number;
+  sitesSeen: number;
+  /** Page sizes and service counts seen, for the progress estimate after a resume. */
+  usersTotal?: number;
+  userPageSize?: number;
+  sitesTotal?: number;
+  sitePageSize?: number;
+  excluded: ExclusionCounts;
+  /** Considered users read so far. */
+  users: CompactUser[];
+  /** Comparison keys (lowercased addresses) of the personal sites' owners found so far. */
+  siteOwners: string[];
+  method: ScanMethod;
+  methodNotice?: string;
+  /** Per-user method: how many of `users` (in order) have been checked. */
+  perUserChecked?: number;
+}
+
+export interface ScanResult {
+  /** Licensed, enabled member users. */
+  considered: number;
+  excluded: ExclusionCounts;
+  /** Considered users without a personal site, in directory order. */
+  unprovisioned: UnprovisionedUser[];
+  /** Considered users with a personal site. */
+  provisionedCount: number;
+  /** Comparison keys (UPN and mail, lowercased) of the considered users with a personal site: lets tracking tell "provisioned" from "out of scope". */
+  provisionedAddresses: string[];
+  method: ScanMethod;
+  /** Why the slower per-user method was used, when it was. */
+  methodNotice?: string;
+}
+
+export type ScanOutcome =
+  | { status: 'done'; result: ScanResult }
+  | { status: 'failed'; failure: Failure; checkpoint: ScanCheckpoint }
+  | { status: 'cancelled'; checkpoint: ScanCheckpoint };
+
+export type { ScanPorts };
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ScanProgress) => void;
+  resumeFrom?: ScanCheckpoint;
+  /** User ids per getOneDriveStates call in the per-user fallback (default 20: a Graph $batch holds at most 20). */
+  perUserBatch?: number;
+  /** getOneDriveStates calls in flight at once in the per-user fallback (default 4). */
+  concurrency?: number;
+}
+
+export const DEFAULT_PER_USER_BATCH: number = 20;
+export const DEFAULT_PER_USER_CONCURRENCY: number = 4;
+/** Why a user is not considered, in precedence order: guest, then disabled, then unlicensed. */
+export type ExclusionReason = 'guest' | 'disabled' | 'unlicensed';
