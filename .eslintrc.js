@@ -12,6 +12,10 @@ module.exports = {
         'sourceType': 'module'
       },
       rules: {
+        // Project rules (eslint-rules/, loaded with --rulesdir): the layer direction, no import cycles, one file-naming rule.
+        'layers': 2,
+        'no-cycle': 2,
+        'file-names': 2,
         // Prevent usage of the JavaScript null value, while allowing code to access existing APIs that may require null. https://www.npmjs.com/package/@rushstack/eslint-plugin
         '@rushstack/no-new-null': 1,
         // Require Jest module mocking APIs to be called before any other statements in their code block. https://www.npmjs.com/package/@rushstack/eslint-plugin

@@ -7,7 +7,7 @@ import * as strings from 'ReadinessStrings';
 import { format } from '../common/format';
 import type { CheckId, CheckResult } from './check';
 import { consentLinks, consentStateOf, type ConsentAnalysis } from './consent';
-import { connectorName } from './describe';
+import { connectorName } from './wording';
 import type { ConnectorApp, TenantFacts } from './facts';
 import { unknownFromFailure } from './unknown';
 

@@ -7,7 +7,7 @@ import { format } from '../common/format';
 import type { CheckLink, CheckResult } from './check';
 import type { ConnectorApp, TenantFacts } from './facts';
 import { consentLinks, consentStateOf } from './consent';
-import { connectorName } from './describe';
+import { connectorName } from './wording';
 import { entraPropertiesBladeUrl, MOVER_APP_LINK, MOVER_AUTH_SHORT_LINK, entraPermissionsBladeUrl, adminConsentUrl, tenantIdForLogin } from './links';
 import { describeScope, requiredScopesOf, type ScopeRef } from './requiredScopes';
 import { adminLevel, type AdminLevel } from './roles';

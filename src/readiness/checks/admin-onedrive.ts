@@ -4,7 +4,7 @@ import { format } from '../../common/format';
 import type { Check, CheckResult } from '../check';
 import type { TenantFacts } from '../facts';
 import { OFFICE_HOME_LINK, oneDriveHostUrl } from '../links';
-import { signedInName } from '../describe';
+import { signedInName } from '../wording';
 import { unknownFromFailure } from '../unknown';
 
 const ID = 'admin-onedrive' as const;

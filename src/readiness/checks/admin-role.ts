@@ -8,7 +8,7 @@ import type { Check, CheckResult } from '../check';
 import type { DirectoryRole, TenantFacts } from '../facts';
 import { ENTRA_ROLES_LINK, MOVER_AUTH_SHORT_LINK } from '../links';
 import { adminLevel } from '../roles';
-import { listOrNone, signedInName } from '../describe';
+import { listOrNone, signedInName } from '../wording';
 import { unknownFromFailure } from '../unknown';
 
 const ID = 'admin-role' as const;

@@ -4,7 +4,7 @@ import { format } from '../../common/format';
 import type { Check, CheckResult } from '../check';
 import type { TenantFacts } from '../facts';
 import { entraPermissionsBladeUrl, MOVER_APP_LINK } from '../links';
-import { connectorLookup, connectorName } from '../describe';
+import { connectorLookup, connectorName } from '../wording';
 import { unknownFromFailure } from '../unknown';
 
 const ID = 'connector-app' as const;

@@ -9,7 +9,7 @@ import type { TenantFacts } from '../facts';
 import { MOVER_APP_LINK, MOVER_AUTH_SHORT_LINK } from '../links';
 import { consentLinks, requiredOnlyTable } from '../consent';
 import { guardGrants } from '../connectorGuard';
-import { connectorName, listOrNone } from '../describe';
+import { connectorName, listOrNone } from '../wording';
 
 const ID = 'connector-consent' as const;
 

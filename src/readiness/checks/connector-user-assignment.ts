@@ -8,7 +8,7 @@ import { format } from '../../common/format';
 import type { Check, CheckLink, CheckResult } from '../check';
 import type { AppAssignment, ConnectorApp, TenantFacts } from '../facts';
 import { entraPropertiesBladeUrl, entraUsersBladeUrl, MOVER_APP_LINK } from '../links';
-import { connectorName, shortList } from '../describe';
+import { connectorName, shortList } from '../wording';
 import { unknownFromFailure } from '../unknown';
 import { guardApp } from '../connectorGuard';
 

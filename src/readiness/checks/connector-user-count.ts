@@ -9,7 +9,7 @@ import type { TenantFacts } from '../facts';
 import { ACTIVE_USERS_LINK, MOVER_APP_LINK } from '../links';
 import { consentLinks } from '../consent';
 import { guardGrants } from '../connectorGuard';
-import { connectorName } from '../describe';
+import { connectorName } from '../wording';
 import { unknownFromFailure } from '../unknown';
 
 const ID = 'connector-user-count' as const;

@@ -5,7 +5,7 @@ import type { Check, CheckResult } from '../check';
 import type { ServicePlan, SubscribedSku, TenantFacts } from '../facts';
 import { PURCHASE_SERVICES_LINK, YOUR_PRODUCTS_LINK } from '../links';
 import { isSharePointPlanId, SHAREPOINTWAC_PLAN_ID } from '../plans';
-import { listOrNone } from '../describe';
+import { listOrNone } from '../wording';
 import { unknownFromFailure } from '../unknown';
 
 const ID = 'tenant-spo-license' as const;

@@ -4,7 +4,7 @@ import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
 import type { LogView } from '../../app/state';
 import type { ProvisioningLogEntry } from '../../provisioning/ports';
-import { formatDateTime } from './describe';
+import { formatDateTime } from './displayText';
 import { dataTableClass } from '../styles';
 
 /** How many requests the history shows (newest first); the log itself keeps them all. */

@@ -8,7 +8,7 @@ import type { LogView, RequestView } from '../../app/state';
 import { summarize, unsentAddresses } from '../../provisioning/requestProvisioning';
 import type { ChunkResult } from '../../provisioning/requestProvisioning';
 import type { Failure } from '../../common/outcome';
-import { failureReason } from './describe';
+import { failureReason } from './displayText';
 
 export interface RequestStatusProps {
   request: RequestView;

@@ -7,7 +7,7 @@ import { format } from '../../common/format';
 import type { ScanView } from '../../app/state';
 import { describeScanProgress } from '../../provisioning/scan';
 import type { ScanProgress } from '../../provisioning/scan';
-import { failureNextStep, failureReason, formatDateTime } from './describe';
+import { failureNextStep, failureReason, formatDateTime } from './displayText';
 
 export interface ScanStatusProps {
   scan: ScanView;

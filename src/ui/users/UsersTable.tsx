@@ -9,7 +9,7 @@ import { format } from '../../common/format';
 import type { UserRow } from '../../app/state';
 import type { SortDirection, SortKey } from '../../provisioning/filter';
 import type { UserProvisioningStatus } from '../../provisioning/pending';
-import { formatDateTime, licenseText } from './describe';
+import { formatDateTime, licenseText } from './displayText';
 import type { RowItem } from './useRowSelection';
 
 export interface TableSort {
