@@ -1,14 +1,16 @@
 /**
- * `npm start`: the demo preview. Serves the real web part UI with the real adapters, pointed at the tenant simulator
- * on the same origin. Options: --scenario <name> | --tenant <file.json> | --users N, --port N, --latency MS, --no-open.
- * Prints "Demo running at http://localhost:<port>/" when the page is ready.
+ * `npm start`: the demo preview. Serves the real web part UI with the real adapters, pointed at the tenant simulator.
+ * The page is served by the hosting-site origin (as a SharePoint page is) and sets the SharePoint session cookie; the
+ * admin host, the my host and Microsoft Graph listen on origins of their own (--single-origin puts everything on one).
+ * Options: --scenario <name> | --tenant <file.json> | --users N, --port N (the page's), --latency MS, --single-origin,
+ * --no-open. Prints "Demo running at http://localhost:<port>/" when the page is ready.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { generateTenant } from './generate';
 import { bundlePreview } from './preview/bundle';
-import { loadFixture, startSimulator, type RunningSimulator, type TenantFixture } from './simulator';
+import { loadFixture, SESSION_SET_COOKIE, startSimulator, type OriginsMode, type RunningSimulator, type TenantFixture } from './simulator';
 
 export const DEFAULT_PORT = 4321;
 const scenariosDir = path.join(__dirname, 'scenarios');
@@ -19,6 +21,8 @@ interface StartOptions {
   users?: number;
   port: number;
   latencyMs?: number;
+  /** Default 'distinct'. */
+  origins?: OriginsMode;
 }
 
 function fail(message: string): never {
@@ -53,10 +57,13 @@ export function parseArgs(argv: string[]): StartOptions {
       case '--latency':
         options.latencyMs = Number(value());
         break;
+      case '--single-origin':
+        options.origins = 'single';
+        break;
       case '--no-open':
         break;
       default:
-        fail(`Unknown option ${arg}. Options: --scenario <name>, --tenant <file.json>, --users N, --port N, --latency MS, --no-open.`);
+        fail(`Unknown option ${arg}. Options: --scenario <name>, --tenant <file.json>, --users N, --port N, --latency MS, --single-origin, --no-open.`);
     }
   }
   return options;
@@ -91,7 +98,16 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function previewHtml(config: { scenario: string; displayAdminUrl: string; token: string }): string {
+/** What the page's script reads (demo/preview/main.tsx PreviewConfig). URLs left out mean "on the page's origin". */
+export interface PreviewPageConfig {
+  scenario: string;
+  displayAdminUrl: string;
+  token: string;
+  graphBaseUrl?: string;
+  adminUrl?: string;
+}
+
+export function previewHtml(config: PreviewPageConfig): string {
   // The config is JSON inside a script: escape "<" so no value can close the script element.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -110,13 +126,16 @@ export function previewHtml(config: { scenario: string; displayAdminUrl: string;
 </html>`;
 }
 
-/** Serves the preview page and its script; everything else goes to the simulator. */
-export function previewHandler(html: string, script: string): (req: IncomingMessage, res: ServerResponse) => boolean {
+/**
+ * Serves the preview page and its script; everything else goes to the simulator. The page sets the hosting site's
+ * session cookie, as signing in to SharePoint does. `html` may be a function (the URLs are known once listening).
+ */
+export function previewHandler(html: string | (() => string), script: string): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     const url = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && (url === '/' || url === '/index.html')) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(html);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Set-Cookie': SESSION_SET_COOKIE });
+      res.end(typeof html === 'string' ? html : html());
       return true;
     }
     if (req.method === 'GET' && url === '/preview.js') {
@@ -133,16 +152,28 @@ export function previewHandler(html: string, script: string): (req: IncomingMess
   };
 }
 
-/** The page's HTML for a fixture: the scenario label and the tenant's admin URL (for the PowerShell export). */
-export function previewHtmlFor(fixture: TenantFixture, label: string): string {
-  return previewHtml({ scenario: label, displayAdminUrl: `https://${fixture.tenant.sharePointHost}-admin.sharepoint.com`, token: 'demo-token' });
+/**
+ * The page's HTML for a fixture: the scenario label, the tenant's admin URL (for the PowerShell export) and, when the
+ * simulator runs on distinct origins, where Graph and the admin host are.
+ */
+export function previewHtmlFor(fixture: TenantFixture, label: string, urls?: { graphBaseUrl: string; adminUrl: string }): string {
+  return previewHtml({ scenario: label, displayAdminUrl: `https://${fixture.tenant.sharePointHost}-admin.sharepoint.com`, token: 'demo-token', ...urls });
 }
 
 export async function startPreview(options: StartOptions): Promise<RunningSimulator> {
   const { fixture, label } = chooseFixture(options);
   const script = await bundlePreview();
-  const html = previewHtmlFor(fixture, label);
-  return startSimulator({ fixture, port: options.port, host: '127.0.0.1', staticHandler: previewHandler(html, script), ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}) });
+  let html = '';
+  const running = await startSimulator({
+    fixture,
+    port: options.port,
+    host: '127.0.0.1',
+    origins: options.origins ?? 'distinct',
+    staticHandler: previewHandler(() => html, script),
+    ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+  });
+  html = previewHtmlFor(fixture, label, { graphBaseUrl: running.graphBaseUrl, adminUrl: running.spAdminUrl });
+  return running;
 }
 
 async function main(): Promise<void> {

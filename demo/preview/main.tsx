@@ -15,6 +15,10 @@ interface PreviewConfig {
   /** The tenant's real-looking admin URL (for the PowerShell export), e.g. https://contoso-admin.sharepoint.com */
   displayAdminUrl: string;
   token: string;
+  /** Graph's base URL when Graph is on another origin; default `${origin}/graph/v1.0`. */
+  graphBaseUrl?: string;
+  /** The admin host's site URL when it is on another origin; default `${origin}/sp-admin`. */
+  adminUrl?: string;
 }
 
 declare global {
@@ -24,8 +28,10 @@ declare global {
 }
 
 /**
- * The demo composition root: the same UI tree and adapters as the web part, pointed at the tenant simulator (same
- * origin) with a demo bearer token. Query options: ?theme=default|dark|contrast, ?appId=…, ?displayName=….
+ * The demo composition root: the same UI tree and adapters as the web part, pointed at the tenant simulator. As in
+ * SharePoint, the page's own site (the hosting site, this origin) is reached with the page's cookie session; Graph and
+ * the admin host (their own origins) with a demo bearer token. Query options: ?theme=default|dark|contrast, ?appId=…,
+ * ?displayName=….
  */
 function main(): void {
   const config = window.__MR_PREVIEW__;
@@ -37,10 +43,11 @@ function main(): void {
   const origin = window.location.origin;
   const query = new URLSearchParams(window.location.search);
   const clients = createDirectClients({
-    graphBaseUrl: `${origin}/graph/v1.0`,
+    graphBaseUrl: config.graphBaseUrl ?? `${origin}/graph/v1.0`,
     siteUrl: `${origin}/sp/sites/migration`,
-    adminUrl: `${origin}/sp-admin`,
+    adminUrl: config.adminUrl ?? `${origin}/sp-admin`,
     token: config.token,
+    siteSession: true,
   });
   const ports = { ...createTenantPorts(clients, window.localStorage), adminUrl: config.displayAdminUrl };
   const appId = query.get('appId');

@@ -1,19 +1,29 @@
 /**
  * CSOM `/_vti_bin/client.svc/ProcessQuery` on the admin site: just enough for the tenant-wide personal-site enumeration
  * CLI for Microsoft 365 (`onedrive list`) sends — a GetSitePropertiesFromSharePointByFilters method call with
- * IncludePersonalSite, StartIndex and Template — answered as CSOM does: a JSON array whose first element carries ErrorInfo
- * (errors come back with HTTP 200) and whose last element is the SPOSitePropertiesEnumerable page.
+ * IncludePersonalSite, StartIndex and Template — answered as CSOM does (captured responses in pnp/cli-microsoft365's
+ * `onedrive list` and `spo site … list` specs): a JSON array whose first element carries ErrorInfo (errors come back with
+ * HTTP 200) and whose last element is the SPOSitePropertiesEnumerable page. The paging token
+ * (NextStartIndexFromSharePoint) is opaque, "SPSiteQuery,<guid>,<guid>,<guid>", and null on the last page.
  */
 import { randomUUID } from 'node:crypto';
 import { jsonResponse, type SimResponse } from './http';
 import type { SimulatorState } from './state';
 
 const DEFAULT_PAGE_SIZE = 300;
+/** As in the captured responses. */
+export const CSOM_LIBRARY_VERSION = '16.0.21402.12001';
 
 export interface CsomProperty {
   type: string;
   /** undefined for Type="Null". */
   value: string | undefined;
+}
+
+/** Where a paging token continues: the offset, and the query it belongs to. */
+export interface CsomCursor {
+  offset: number;
+  query: string;
 }
 
 function xmlDecode(s: string): string {
@@ -26,7 +36,7 @@ function xmlDecode(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** `<Property Name="StartIndex" Type="String">300</Property>` or `<Property Name="StartIndex" Type="Null" />`. */
+/** `<Property Name="StartIndex" Type="String">SPSiteQuery,…</Property>` or `<Property Name="StartIndex" Type="Null" />`. */
 export function parseCsomProperties(xml: string): Map<string, CsomProperty> {
   const props = new Map<string, CsomProperty>();
   const re = /<Property\s+Name\s*=\s*"([^"]+)"\s+Type\s*=\s*"([^"]+)"\s*(?:\/>|>([\s\S]*?)<\/Property>)/gi;
@@ -37,23 +47,26 @@ export function parseCsomProperties(xml: string): Map<string, CsomProperty> {
   return props;
 }
 
-function header(errorInfo: Record<string, unknown> | null): Record<string, unknown> {
-  return { SchemaVersion: '15.0.0.0', LibraryVersion: '16.0.0.0', ErrorInfo: errorInfo, TraceCorrelationId: randomUUID() };
+function header(correlationId: string, errorInfo: Record<string, unknown> | null): Record<string, unknown> {
+  return { SchemaVersion: '15.0.0.0', LibraryVersion: CSOM_LIBRARY_VERSION, ErrorInfo: errorInfo, TraceCorrelationId: correlationId };
 }
 
-/** A CSOM error: HTTP 200, `[ { ..., ErrorInfo: { ErrorMessage, ErrorCode, ErrorTypeName } } ]`. */
-export function csomError(message: string, code: number, typeName: string): SimResponse {
-  const traceId = randomUUID();
+/**
+ * A CSOM error: HTTP 200, `[ { SchemaVersion, LibraryVersion, ErrorInfo: { ErrorMessage, ErrorValue: null,
+ * TraceCorrelationId, ErrorCode, ErrorTypeName }, TraceCorrelationId } ]` (the shape of the captured error answer).
+ */
+export function csomError(message: string, code: number, typeName: string, correlationId: string = randomUUID()): SimResponse {
   return jsonResponse(200, [
-    header({ ErrorMessage: message, ErrorValue: null, TraceCorrelationId: traceId, ErrorCode: code, ErrorTypeName: typeName }),
+    header(correlationId, { ErrorMessage: message, ErrorValue: null, TraceCorrelationId: correlationId, ErrorCode: code, ErrorTypeName: typeName }),
   ]);
 }
 
-export function csomAccessDenied(): SimResponse {
+export function csomAccessDenied(correlationId?: string): SimResponse {
   return csomError(
     'Access denied. You do not have permission to perform this action or access this resource.',
     -2147024891,
     'System.UnauthorizedAccessException',
+    correlationId,
   );
 }
 
@@ -70,37 +83,56 @@ function actionIds(xml: string): { objectPaths: number[]; query: number | undefi
   return { objectPaths, query };
 }
 
-function msDate(ms: number): string {
-  return `/Date(${ms})/`;
+/** CSOM's date form in the captured answers: `/Date(2021,3,1,16,45,15,517)/` (month counted from 0). */
+export function csomDate(ms: number): string {
+  const d = new Date(ms);
+  const parts = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()];
+  return `/Date(${parts.join(',')})/`;
 }
 
-export function handleProcessQuery(state: SimulatorState, xml: string): SimResponse {
+/** A fresh opaque paging token, shaped like SharePoint's. */
+function newPageToken(): string {
+  return `SPSiteQuery,${randomUUID()},${randomUUID()},${randomUUID()}`;
+}
+
+export function handleProcessQuery(state: SimulatorState, xml: string, correlationId: string = randomUUID()): SimResponse {
   if (!/GetSitePropertiesFromSharePointByFilters/i.test(xml)) {
     return csomError(
       'The demo tenant simulator answers only GetSitePropertiesFromSharePointByFilters through ProcessQuery.',
       -1,
       'Microsoft.SharePoint.Client.InvalidClientQueryException',
+      correlationId,
     );
   }
   const props = parseCsomProperties(xml);
   const includePersonal = (props.get('IncludePersonalSite')?.value ?? '0').trim() === '1';
   const template = (props.get('Template')?.value ?? '').trim();
+  const personalOnly = template.toUpperCase().startsWith('SPSPERS');
+  const query = `${includePersonal ? 1 : 0}|${template.toUpperCase()}`;
+
+  // First page: StartIndex Null, empty or "0" (CLI for Microsoft 365 sends "0"). Later pages: a token we issued.
   const startRaw = (props.get('StartIndex')?.value ?? '').trim();
-  const start = startRaw === '' ? 0 : Number(startRaw);
-  if (!Number.isInteger(start) || start < 0) {
-    return csomError(`The StartIndex '${startRaw}' is not valid.`, -2147024809, 'System.ArgumentException');
+  let start = 0;
+  if (startRaw !== '' && startRaw !== '0') {
+    const cursor = state.csomCursors.get(startRaw);
+    if (!cursor || cursor.query !== query) {
+      // Not captured from the real service; an ArgumentException as .NET raises for a value out of range.
+      return csomError('Value does not fall within the expected range.', -2147024809, 'System.ArgumentException', correlationId);
+    }
+    start = cursor.offset;
   }
   const pageSize = state.fixture.simulation?.pageSizes?.personalSites ?? DEFAULT_PAGE_SIZE;
 
   const host = state.fixture.tenant.sharePointHost;
-  const personalOnly = template.toUpperCase().startsWith('SPSPERS');
   const sites: Array<{ Url: string; Owner: string; Template: string; Title: string }> = [];
   if (!personalOnly) {
     sites.push({ Url: `https://${host}.sharepoint.com/`, Owner: '', Template: 'SITEPAGEPUBLISHING#0', Title: 'Communication site' });
     sites.push({ Url: `https://${host}.sharepoint.com/sites/migration`, Owner: '', Template: 'SITEPAGEPUBLISHING#0', Title: 'Migration' });
   }
-  const personalTotal = includePersonal ? state.personalSites.length : 0;
-  const total = sites.length + personalTotal;
+  // Multi-Geo: each geo location has its own tenant admin center, which lists only that geo's sites (SharePoint
+  // docs, "Work with sites in a Multi-Geo environment"). This admin host is the default geo's.
+  const personal = includePersonal ? state.personalSitesInDefaultGeo() : [];
+  const total = sites.length + personal.length;
   const end = Math.min(total, start + pageSize);
   const items: Record<string, unknown>[] = [];
   for (let i = start; i < end; i++) {
@@ -109,7 +141,7 @@ export function handleProcessQuery(state: SimulatorState, xml: string): SimRespo
       items.push({ _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SiteProperties', ...s, Status: 'Active' });
       continue;
     }
-    const p = state.personalSites[i - sites.length];
+    const p = personal[i - sites.length];
     if (!p) continue;
     items.push({
       _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SiteProperties',
@@ -118,17 +150,22 @@ export function handleProcessQuery(state: SimulatorState, xml: string): SimRespo
       Template: 'SPSPERS#10',
       Title: p.title,
       Status: 'Active',
-      LastContentModifiedDate: msDate(p.provisionedAt ?? Date.UTC(2024, 0, 15)),
+      LastContentModifiedDate: csomDate(p.provisionedAt ?? Date.UTC(2024, 0, 15)),
     });
+  }
+  let next: string | null = null;
+  if (end < total) {
+    next = newPageToken();
+    state.csomCursors.set(next, { offset: end, query });
   }
   const result = {
     _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SPOSitePropertiesEnumerable',
     NextStartIndex: -1,
-    NextStartIndexFromSharePoint: end < total ? String(end) : null,
+    NextStartIndexFromSharePoint: next,
     _Child_Items_: items,
   };
   const ids = actionIds(xml);
-  const out: unknown[] = [header(null)];
+  const out: unknown[] = [header(correlationId, null)];
   const objectPaths = ids.objectPaths.length > 0 || ids.query !== undefined ? ids.objectPaths : [2];
   for (const id of objectPaths) out.push(id, { IsNull: false });
   out.push(ids.query ?? 4, result);

@@ -95,6 +95,14 @@ function crossReferenceErrors(f: TenantFixture): string[] {
     if (spIds.has(sp.id)) errors.push(`servicePrincipals[${i}].id: duplicate '${sp.id}'`);
     spIds.add(sp.id);
   });
+  for (const userId of Object.keys(f.sharePoint.mySiteErrors ?? {})) {
+    if (!ids.has(userId)) errors.push(`sharePoint.mySiteErrors[${JSON.stringify(userId)}]: no user with id '${userId}'`);
+  }
+  const eligibilityIds = new Set<string>();
+  (f.roleEligibilityScheduleInstances ?? []).forEach((r, i) => {
+    if (eligibilityIds.has(r.id)) errors.push(`roleEligibilityScheduleInstances[${i}].id: duplicate '${r.id}'`);
+    eligibilityIds.add(r.id);
+  });
   f.oauth2PermissionGrants.forEach((g, i) => {
     if (!spIds.has(g.clientId)) errors.push(`oauth2PermissionGrants[${i}].clientId: no servicePrincipal with id '${g.clientId}'`);
     if (!spIds.has(g.resourceId)) errors.push(`oauth2PermissionGrants[${i}].resourceId: no servicePrincipal with id '${g.resourceId}'`);

@@ -40,7 +40,7 @@ const DEFAULT_USER_PROPS = [
 const KNOWN_USER_PROPS = [
   'id', 'accountEnabled', 'assignedLicenses', 'assignedPlans', 'businessPhones', 'city', 'companyName', 'country',
   'createdDateTime', 'department', 'displayName', 'employeeId', 'givenName', 'jobTitle', 'mail', 'mailNickname',
-  'mobilePhone', 'mySite', 'officeLocation', 'onPremisesSyncEnabled', 'otherMails', 'preferredLanguage',
+  'mobilePhone', 'mySite', 'officeLocation', 'onPremisesSyncEnabled', 'otherMails', 'preferredDataLocation', 'preferredLanguage',
   'proxyAddresses', 'surname', 'usageLocation', 'userPrincipalName', 'userType',
 ];
 const USER_PROP_CASE = new Map(KNOWN_USER_PROPS.map((p) => [p.toLowerCase(), p] as const));
@@ -54,6 +54,36 @@ const REQUIRED_SCOPES: Record<string, readonly string[]> = {
   serviceprincipals: ['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   oauth2permissiongrants: ['Directory.Read.All', 'Directory.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All'],
 };
+
+/**
+ * GET /roleManagement/directory/roleEligibilityScheduleInstances (Graph docs, "List roleEligibilityScheduleInstances"):
+ * delegated RoleEligibilitySchedule.Read.Directory, or the higher RoleEligibilitySchedule.ReadWrite.Directory,
+ * RoleManagement.Read.All, RoleManagement.Read.Directory, RoleManagement.ReadWrite.Directory.
+ */
+const PIM_ELIGIBILITY_SCOPES = [
+  'RoleEligibilitySchedule.Read.Directory',
+  'RoleEligibilitySchedule.ReadWrite.Directory',
+  'RoleManagement.Read.All',
+  'RoleManagement.Read.Directory',
+  'RoleManagement.ReadWrite.Directory',
+] as const;
+
+/**
+ * Roles the signed-in user needs for PIM reads (Graph docs include rbac-pim-entra-roles-apis.md: "Global Reader, Security
+ * Operator, Security Reader, Security Administrator, or Privileged Role Administrator" as least privileged; Global
+ * Administrator is higher privileged).
+ */
+const PIM_READER_ROLE_TEMPLATES: ReadonlySet<string> = new Set([
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  'f2ef992c-3afb-46b9-b7cf-a126ee74c451', // Global Reader
+  '5f2222b1-57c3-48ba-8ad5-d4759f1fde6f', // Security Operator
+  '5d6b6bb7-de71-4623-b4af-96380a352509', // Security Reader
+  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
+  'e8611ab8-c189-46e8-94e1-60213ab1f814', // Privileged Role Administrator
+]);
+
+/** AAD_PREMIUM_P2 service plan (Microsoft Entra ID P2), from Microsoft's licensing service plan reference. */
+const AAD_PREMIUM_P2_PLAN_ID = 'eec0eb4f-6444-4f95-aba0-50c24d67f998';
 
 const COLLECTION_SEGMENTS = new Set([
   'users', 'serviceprincipals', 'oauth2permissiongrants', 'subscribedskus', 'organization', 'approleassignedto',
@@ -227,6 +257,9 @@ function route(ctx: SimContext, call: GraphCall): SimResponse {
   if (lower.length === 1 && first === 'oauth2permissiongrants') {
     return collection(call, 'oauth2PermissionGrants', filtered(state.fixture.oauth2PermissionGrants, req.query), select);
   }
+  if (lower.length === 3 && first === 'rolemanagement' && lower[1] === 'directory' && lower[2] === 'roleeligibilityscheduleinstances') {
+    return roleEligibilityInstances(ctx, call, select);
+  }
   return graphError(
     501,
     'NotImplemented',
@@ -315,16 +348,80 @@ function projectUser(u: GraphUser, select: readonly string[]): Record<string, un
   return out;
 }
 
+/**
+ * `$select=mySite` on a single user. With a site: its URL — unless `sharePoint.mySiteErrors` lists the user (400
+ * BadRequest / 500 UnknownError "Unable to retrieve user's mysite URL.", as recorded in alcionai/corso and
+ * OneDrive/onedrive-api-docs#1511). Without a site, by `sharePoint.mySiteMissing`: "not-found" (default) 404
+ * ResourceNotFound "User's mysite not found."; "null" 200 with mySite null (OneDrive/onedrive-api-docs#662);
+ * "unknown-error" 500 UnknownError "Unable to retrieve user's mysite URL." (Azure-Samples/ms-identity-python-daemon#18).
+ */
+function mySiteOf(ctx: SimContext, user: GraphUser): { value: string | null } | SimResponse {
+  const sp = ctx.state.fixture.sharePoint;
+  const forced = sp.mySiteErrors?.[user.id];
+  if (forced === 400) return graphError(400, 'BadRequest', "Unable to retrieve user's mysite URL.");
+  if (forced === 500) return graphError(500, 'UnknownError', "Unable to retrieve user's mysite URL.");
+  const site = ctx.state.personalSiteOf(user);
+  if (site) return { value: site.url };
+  switch (sp.mySiteMissing ?? 'not-found') {
+    case 'null':
+      return { value: null };
+    case 'unknown-error':
+      return graphError(500, 'UnknownError', "Unable to retrieve user's mysite URL.");
+    case 'not-found':
+      return graphError(404, 'ResourceNotFound', "User's mysite not found.");
+  }
+}
+
 function singleUser(ctx: SimContext, call: GraphCall, user: GraphUser, select: readonly string[] | undefined): SimResponse {
   const props = select ? select.map(canonicalUserProp) : DEFAULT_USER_PROPS;
   const wantsMySite = props.includes('mySite');
   const out = projectUser(user, props.filter((p) => p !== 'mySite'));
   if (wantsMySite) {
-    const site = ctx.state.personalSiteOf(user);
-    if (!site) return graphError(404, 'ResourceNotFound', "User's mysite not found.");
-    out.mySite = site.url;
+    const mySite = mySiteOf(ctx, user);
+    if ('status' in mySite) return mySite;
+    out.mySite = mySite.value;
   }
   return jsonResponse(200, { '@odata.context': contextUrl(call, 'users', select ? props : undefined, true), ...out });
+}
+
+// ---------------------------------------------------------------------------------------------------------- PIM
+
+function hasEntraIdP2(ctx: SimContext): boolean {
+  const explicit = ctx.state.fixture.tenant.entraIdP2;
+  if (explicit !== undefined) return explicit;
+  return ctx.state.fixture.subscribedSkus.some(
+    (s) => s.capabilityStatus === 'Enabled' && s.servicePlans.some((p) => p.servicePlanId === AAD_PREMIUM_P2_PLAN_ID),
+  );
+}
+
+/**
+ * GET /roleManagement/directory/roleEligibilityScheduleInstances[?$filter=principalId eq '…'].
+ * Missing scope → 403 whose message carries PIM's own error (PermissionScopeNotGranted), as recorded in public PIM
+ * clients' tests; signed-in user without a supported role → 403 Authorization_RequestDenied; tenant without Entra ID
+ * P2 → 400 AadPremiumLicenseRequired (the PIM overview: "The tenant … must have sufficient purchased or trial licenses").
+ */
+function roleEligibilityInstances(ctx: SimContext, call: GraphCall, select: readonly string[] | undefined): SimResponse {
+  if (!ctx.scopes.hasGraph(PIM_ELIGIBILITY_SCOPES)) {
+    const inner = JSON.stringify({
+      errorCode: 'PermissionScopeNotGranted',
+      message: `Authorization failed due to missing permission scope ${PIM_ELIGIBILITY_SCOPES.join(',')}.`,
+    });
+    return graphError(403, 'UnknownError', inner);
+  }
+  const state = ctx.state;
+  if (!state.rolesOf(state.fixture.signedInUserId).some((r) => PIM_READER_ROLE_TEMPLATES.has(r.roleTemplateId))) {
+    return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  }
+  if (!hasEntraIdP2(ctx)) {
+    return graphError(400, 'AadPremiumLicenseRequired', 'The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.');
+  }
+  const instances = (state.fixture.roleEligibilityScheduleInstances ?? []).map((i) => ({
+    appScopeId: null,
+    endDateTime: null,
+    memberType: 'Direct',
+    ...i,
+  }));
+  return collection(call, 'roleManagement/directory/roleEligibilityScheduleInstances', filtered(instances, call.req.query), select);
 }
 
 interface UserQuery {

@@ -2,8 +2,8 @@
  * Demo tenant simulator: a local HTTP server answering exactly the Microsoft Graph and SharePoint REST calls the
  * product's PnPjs adapters make, from one tenant fixture. See README.md in this folder.
  */
-export { startSimulator } from './server';
-export type { SimulatorOptions, RunningSimulator } from './server';
+export { startSimulator, SESSION_COOKIE_NAME, SESSION_COOKIE_VALUE, SESSION_SET_COOKIE } from './server';
+export type { SimulatorOptions, RunningSimulator, OriginsMode } from './server';
 export type { RequestLogEntry } from './context';
 export { loadFixture, validateFixture, validateFaultRules, SCHEMA_PATH } from './fixture';
 export { SimulatorState } from './state';
@@ -27,4 +27,9 @@ export type {
   PersonalSiteFixture,
   SharePointFixture,
   EnqueueBehaviour,
+  AdminHostMode,
+  MySiteMissing,
+  GraphRoleEligibilityScheduleInstance,
+  AssignedPlanCapabilityStatus,
+  ServicePlanProvisioningStatus,
 } from './types';

@@ -1,9 +1,11 @@
 /**
- * SharePoint routes: contextinfo, web, current user and generic in-memory lists on every known site; on the tenant admin
- * site (/sp-admin) also CreatePersonalSiteEnqueueBulk and the CSOM personal-site enumeration. Paths are
- * case-insensitive; the part before /_api/ or /_vti_bin/ chooses the site.
+ * SharePoint routes: contextinfo, web, current user, generic in-memory lists and CreatePersonalSiteEnqueueBulk on every
+ * known site; on the tenant admin site (/sp-admin) also the CSOM personal-site enumeration. Paths are case-insensitive;
+ * the part before /_api/ or /_vti_bin/ chooses the site. Every answer carries SPRequestGuid (= CSOM's
+ * TraceCorrelationId). Requests authorised by the hosting site's cookie session must carry a valid X-RequestDigest on
+ * writes, as SharePoint requires of cookie-authenticated POSTs.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SHAREPOINT_ADMIN_SCOPES, type SimContext } from './context';
 import { csomAccessDenied, handleProcessQuery } from './csom';
 import type { FaultDecision } from './faults';
@@ -20,6 +22,15 @@ import {
 } from './http';
 import { matchesFilter, ODataError, parseFilter, parseSelect, project } from './odata';
 import { SITE, type SimList } from './state';
+
+/** How the request was authorised: an Entra bearer token, or the hosting site's cookie session (FedAuth). */
+export type SharePointAuth = 'bearer' | 'cookie';
+
+/** SharePoint's answer to a cookie-authenticated write without a valid X-RequestDigest (recorded in vgrem/phpSPO#61). */
+export const SP_SECURITY_VALIDATION = {
+  code: '-2130575251, Microsoft.SharePoint.SPException',
+  message: "The security validation for this page is invalid and might be corrupted. Please use your web browser's Back button to try your operation again.",
+} as const;
 
 export interface SharePointTarget {
   /** Canonical site key, e.g. "/sp/sites/migration". */
@@ -92,20 +103,57 @@ function faultResponse(decision: FaultDecision): SimResponse {
   return spError(decision.status, code, message + detail, headers);
 }
 
+/**
+ * SharePoint Online's bearer challenge, as recorded (e.g. microsoft/FluidFramework's parseAuthErrorTenant tests and
+ * captured `_vti_bin/client.svc` answers): realm = tenant id, client_id = SharePoint's app id, trusted issuers, the
+ * authorization URI.
+ */
+export function spBearerChallenge(tenantId: string): string {
+  return (
+    `Bearer realm="${tenantId}",client_id="00000003-0000-0ff1-ce00-000000000000",` +
+    'trusted_issuers="00000001-0000-0000-c000-000000000000@*,D3776938-3DBA-481F-A652-4BEDFCAB7CD8@*,https://sts.windows.net/*/,' +
+    '00000003-0000-0ff1-ce00-000000000000@90140122-8516-11e1-8eff-49304924019b",' +
+    'authorization_uri="https://login.windows.net/common/oauth2/authorize"'
+  );
+}
+
+/**
+ * sharePoint.adminHost "unauthorized": the admin host refuses the token, as SharePoint answers a token it does not
+ * accept: 401, the bearer challenge, `x-ms-diagnostics` and `{ "error_description": "Invalid issuer or signature." }`
+ * (the body recorded in SharePoint/sp-dev-docs#5889 and pnp/pnpjs#1407; the diagnostics header in sp-dev-docs#7152).
+ */
+export function adminHostUnauthorized(tenantId: string): SimResponse {
+  return {
+    status: 401,
+    headers: {
+      'Content-Type': 'application/json',
+      'WWW-Authenticate': spBearerChallenge(tenantId),
+      'x-ms-diagnostics': '3000006;reason="Token contains invalid signature.";category="invalid_client"',
+    },
+    body: { error_description: 'Invalid issuer or signature.' },
+  };
+}
+
 /** 401 as SharePoint answers a token that is not valid for it (no SharePoint scope approved → wrong audience). */
 function noSharePointScope(ctx: SimContext): SimResponse {
   return {
     status: 401,
     headers: {
       'Content-Type': 'application/json',
-      'WWW-Authenticate': `Bearer realm="${ctx.state.fixture.tenant.id}",client_id="00000003-0000-0ff1-ce00-000000000000"`,
+      'WWW-Authenticate': spBearerChallenge(ctx.state.fixture.tenant.id),
       'x-ms-diagnostics': `3000003;reason="Invalid audience Uri. The token has no SharePoint scope (${SHAREPOINT_ADMIN_SCOPES.join(' or ')}) approved.";category="invalid_client"`,
     },
     body: { error_description: "Exception of type 'Microsoft.IdentityModel.Tokens.AudienceUriValidationFailedException' was thrown." },
   };
 }
 
-export async function handleSharePoint(ctx: SimContext, req: SimRequest, target: SharePointTarget): Promise<SimResponse> {
+export async function handleSharePoint(
+  ctx: SimContext,
+  req: SimRequest,
+  target: SharePointTarget,
+  auth: SharePointAuth = 'bearer',
+  correlationId: string = randomUUID(),
+): Promise<SimResponse> {
   const q = req.url.indexOf('?');
   const relativeUrl = `/${target.kind}/${target.rest}${q >= 0 ? req.url.slice(q) : ''}`;
   const decision = ctx.faults.evaluate({
@@ -121,13 +169,15 @@ export async function handleSharePoint(ctx: SimContext, req: SimRequest, target:
     response = faultResponse(decision);
   } else {
     try {
-      response = route(ctx, req, target);
+      response = route(ctx, req, target, auth, correlationId);
     } catch (e) {
       if (e instanceof ODataError) response = spError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', e.message);
       else throw e;
     }
   }
   Object.assign(response.headers, ctx.faults.rateLimitHeaders('sharepoint'));
+  response.headers.SPRequestGuid = correlationId;
+  response.headers['request-id'] = correlationId;
   return response;
 }
 
@@ -136,30 +186,42 @@ function httpMethodOf(req: SimRequest): string {
   return req.method === 'POST' && override ? override.toUpperCase() : req.method;
 }
 
-function route(ctx: SimContext, req: SimRequest, target: SharePointTarget): SimResponse {
+const ENQUEUE_PATH = 'sp.userprofiles.profileloader.getprofileloader/createpersonalsiteenqueuebulk';
+
+function route(ctx: SimContext, req: SimRequest, target: SharePointTarget, auth: SharePointAuth, correlationId: string): SimResponse {
   const rest = target.rest.replace(/\/+$/, '');
   const lower = rest.toLowerCase();
   const method = httpMethodOf(req);
   const isAdminSite = target.site === SITE.admin;
   const state = ctx.state;
 
+  // Cookie sessions: every write except contextinfo (which issues the digest) needs a valid X-RequestDigest.
+  if (auth === 'cookie' && req.method !== 'GET' && req.method !== 'HEAD' && lower !== 'contextinfo') {
+    if (!state.isValidFormDigest(req.headers['x-requestdigest'], ctx.now())) {
+      return spError(403, SP_SECURITY_VALIDATION.code, SP_SECURITY_VALIDATION.message);
+    }
+  }
+
   if (isAdminSite) {
     if (!ctx.scopes.hasSharePoint(SHAREPOINT_ADMIN_SCOPES)) return noSharePointScope(ctx);
     const admin = state.isSharePointAdmin(state.fixture.signedInUserId);
     if (target.kind === '_vti_bin') {
       if (lower !== 'client.svc/processquery' || method !== 'POST') return notSimulated(req, target);
-      return admin ? handleProcessQuery(state, req.bodyText) : csomAccessDenied();
+      return admin ? handleProcessQuery(state, req.bodyText, correlationId) : csomAccessDenied(correlationId);
     }
     if (!admin) return spAccessDenied(403);
-    if (lower === 'sp.userprofiles.profileloader.getprofileloader/createpersonalsiteenqueuebulk') {
-      if (method !== 'POST') return notSimulated(req, target);
-      return enqueueBulk(ctx, req);
-    }
   } else if (target.kind === '_vti_bin') {
     return notSimulated(req, target);
   }
 
-  if (lower === 'contextinfo' && method === 'POST') return contextInfo(req, target);
+  // The user profile service answers on any site; the caller must be a SharePoint (or Global) administrator.
+  if (lower === ENQUEUE_PATH) {
+    if (method !== 'POST') return notSimulated(req, target);
+    if (!state.isSharePointAdmin(state.fixture.signedInUserId)) return spAccessDenied(403);
+    return enqueueBulk(ctx, req, auth);
+  }
+
+  if (lower === 'contextinfo' && method === 'POST') return contextInfo(ctx, req, target);
   if (lower === 'web' && method === 'GET') {
     const title = target.site === SITE.hosting ? 'Migration' : target.site === SITE.admin ? 'SharePoint admin center' : state.fixture.tenant.displayName;
     const web = { Id: '8a3b9a3e-0b1c-4d1e-9f2a-000000000001', Title: title, Url: absoluteSiteUrl(req, target.site), ServerRelativeUrl: target.site };
@@ -214,11 +276,13 @@ function notSimulated(req: SimRequest, target: SharePointTarget): SimResponse {
   );
 }
 
-function contextInfo(req: SimRequest, target: SharePointTarget): SimResponse {
-  const digest = `0x${randomBytes(64).toString('hex').toUpperCase()},${new Date().toUTCString()}`;
+const FORM_DIGEST_TIMEOUT_SECONDS = 1800;
+
+function contextInfo(ctx: SimContext, req: SimRequest, target: SharePointTarget): SimResponse {
+  const digest = ctx.state.issueFormDigest(ctx.now(), FORM_DIGEST_TIMEOUT_SECONDS);
   const siteUrl = absoluteSiteUrl(req, target.site);
   const info = {
-    FormDigestTimeoutSeconds: 1800,
+    FormDigestTimeoutSeconds: FORM_DIGEST_TIMEOUT_SECONDS,
     FormDigestValue: digest,
     LibraryVersion: '16.0.0.0',
     SiteFullUrl: siteUrl,
@@ -379,7 +443,7 @@ function listItems(req: SimRequest, list: SimList): SimResponse {
   return jsonResponse(200, collectionBody(req, `SP.Data.${list.Title.replace(/[^A-Za-z0-9]/g, '')}ListItem`, page));
 }
 
-function enqueueBulk(ctx: SimContext, req: SimRequest): SimResponse {
+function enqueueBulk(ctx: SimContext, req: SimRequest, auth: SharePointAuth): SimResponse {
   const body = readBody(req);
   if (isResponse(body)) return body;
   const raw = body.emailIDs ?? body.emailIds;
@@ -390,13 +454,42 @@ function enqueueBulk(ctx: SimContext, req: SimRequest): SimResponse {
   if (list.length > 200) {
     return spError(400, '-2147024809, System.ArgumentException', `The number of email addresses (${list.length}) exceeds the limit of 200.`);
   }
+  const accepted = (): SimResponse => jsonResponse(200, isVerbose(req) ? { d: { CreatePersonalSiteEnqueueBulk: null } } : { 'odata.null': true });
   switch (ctx.state.fixture.sharePoint.enqueueBehaviour) {
     case 'forbidden':
       return spAccessDenied(403);
     case 'access-denied-200':
       return jsonResponse(200, spErrorBody(SP_ACCESS_DENIED.code, SP_ACCESS_DENIED.message));
+    case 'ignored':
+      // The call "succeeds" and nothing is ever created.
+      return accepted();
+    case 'bearer-refused':
+      if (auth === 'bearer') return spAccessDenied(403);
+      ctx.state.enqueue(list, ctx.now());
+      return accepted();
     case 'ok':
       ctx.state.enqueue(list, ctx.now());
-      return jsonResponse(200, isVerbose(req) ? { d: { CreatePersonalSiteEnqueueBulk: null } } : { 'odata.null': true });
+      return accepted();
   }
+}
+
+/**
+ * The my host (personal sites, https://<host>-my.sharepoint.com): `GET /personal/<slug>/_api/web` of the signed-in
+ * user's own site. Like the admin host it is another host than the page's, so it takes a bearer token for SharePoint
+ * (a SharePoint scope must be approved). Other users' personal sites answer 403: an administrator is not a site
+ * collection administrator of other users' OneDrives by default.
+ */
+export function handleMyHost(ctx: SimContext, req: SimRequest, slug: string, rest: string): SimResponse {
+  if (!ctx.scopes.hasSharePoint(SHAREPOINT_ADMIN_SCOPES)) return noSharePointScope(ctx);
+  const state = ctx.state;
+  const suffix = `/personal/${slug}`;
+  const site = state.personalSitesInDefaultGeo().find((s) => s.url.toLowerCase().replace(/\/+$/, '').endsWith(suffix));
+  if (!site) return spError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
+  if (site.owner.toLowerCase() !== state.signedInUser.userPrincipalName.toLowerCase()) return spAccessDenied(403);
+  const path = rest.replace(/\/+$/, '').toLowerCase();
+  if (path === 'web' && req.method === 'GET') {
+    const web = { Id: '8a3b9a3e-0b1c-4d1e-9f2a-000000000002', Title: site.title, Url: site.url, ServerRelativeUrl: suffix };
+    return jsonResponse(200, entityBody(req, 'SP.Web', project(web, parseSelect(req.query))));
+  }
+  return spError(501, '-1, System.NotImplementedException', `The demo tenant simulator does not answer ${req.method} ${suffix}/_api/${rest}.`);
 }

@@ -3,6 +3,8 @@
  * provisioning requests and the in-memory SharePoint lists. Provisioning is lazy: pending sites are materialised at the
  * start of each request once their time has come (no timers, nothing left running after close()).
  */
+import { randomBytes } from 'node:crypto';
+import type { CsomCursor } from './csom';
 import { hasOneDrivePlan, ROLE_TEMPLATE } from './plans';
 import type { GraphDirectoryRole, GraphUser, TenantFixture } from './types';
 
@@ -75,17 +77,25 @@ export class SimulatorState {
   readonly pending = new Map<string, PendingSite>();
   /** Cache of filtered user index lists for /users queries (key: canonical filter). */
   readonly userQueryCache = new Map<string, Uint32Array>();
+  /** CSOM paging tokens issued (NextStartIndexFromSharePoint) → where they continue. */
+  readonly csomCursors = new Map<string, CsomCursor>();
+  /** Form digests issued by /_api/contextinfo → expiry (epoch ms). */
+  readonly formDigests = new Map<string, number>();
 
   private readonly byId = new Map<string, GraphUser>();
   private readonly byUpn = new Map<string, GraphUser>();
   private readonly byMail = new Map<string, GraphUser>();
   private readonly sitesByOwner = new Map<string, PersonalSiteRecord>();
+  /** Personal sites on the default geo's my host (what the default geo's admin center enumerates). */
+  private readonly defaultGeoSites: PersonalSiteRecord[] = [];
+  private readonly defaultGeoPrefix: string;
   private readonly lists = new Map<string, Map<string, SimList>>();
   private readonly roleMembers = new Map<string, Set<string>>();
 
   constructor(fixture: TenantFixture) {
     this.fixture = fixture;
     this.users = fixture.users;
+    this.defaultGeoPrefix = `https://${fixture.tenant.sharePointHost}-my.sharepoint.com/`;
     for (const u of fixture.users) {
       this.byId.set(u.id, u);
       this.byUpn.set(u.userPrincipalName.toLowerCase(), u);
@@ -140,9 +150,37 @@ export class SimulatorState {
     );
   }
 
-  personalSiteUrlFor(userPrincipalName: string): string {
-    const slug = userPrincipalName.toLowerCase().replace(/[^a-z0-9]/g, '_');
-    return `https://${this.fixture.tenant.sharePointHost}-my.sharepoint.com/personal/${slug}`;
+  /**
+   * Where SharePoint creates a user's personal site: the default geo's my host, or — in a Multi-Geo tenant
+   * (`tenant.defaultDataLocation` set) for a user whose preferredDataLocation is another geo — that satellite geo's
+   * my host, `https://<host><geo>-my.sharepoint.com`.
+   */
+  personalSiteUrlFor(user: Pick<GraphUser, 'userPrincipalName'> & { preferredDataLocation?: unknown }): string {
+    const slug = user.userPrincipalName.toLowerCase().replace(/[^a-z0-9]/g, '_');
+    const host = this.fixture.tenant.sharePointHost;
+    const geo = typeof user.preferredDataLocation === 'string' ? user.preferredDataLocation : '';
+    const defaultGeo = this.fixture.tenant.defaultDataLocation;
+    const satellite = defaultGeo !== undefined && geo !== '' && geo.toUpperCase() !== defaultGeo.toUpperCase();
+    return `https://${host}${satellite ? geo.toLowerCase() : ''}-my.sharepoint.com/personal/${slug}`;
+  }
+
+  /** Personal sites the default geo's tenant admin center lists (all of them unless the tenant is Multi-Geo). */
+  personalSitesInDefaultGeo(): readonly PersonalSiteRecord[] {
+    return this.defaultGeoSites;
+  }
+
+  /** A new form digest (as /_api/contextinfo issues), valid for `timeoutSeconds`. */
+  issueFormDigest(now: number, timeoutSeconds: number): string {
+    const digest = `0x${randomBytes(64).toString('hex').toUpperCase()},${new Date(now).toUTCString()}`;
+    if (this.formDigests.size > 10000) this.formDigests.clear();
+    this.formDigests.set(digest, now + timeoutSeconds * 1000);
+    return digest;
+  }
+
+  isValidFormDigest(digest: string | undefined, now: number): boolean {
+    if (digest === undefined) return false;
+    const expires = this.formDigests.get(digest.trim());
+    return expires !== undefined && expires > now;
   }
 
   /** Creates the sites whose provisioning time has come. */
@@ -155,7 +193,7 @@ export class SimulatorState {
       if (!user || this.personalSiteOf(user)) continue;
       this.addSite({
         owner: user.userPrincipalName.toLowerCase(),
-        url: this.personalSiteUrlFor(user.userPrincipalName),
+        url: this.personalSiteUrlFor(user),
         title: user.displayName,
         provisionedAt: now,
       });
@@ -220,5 +258,6 @@ export class SimulatorState {
     if (this.sitesByOwner.has(key)) return;
     this.sitesByOwner.set(key, site);
     this.personalSites.push(site);
+    if (site.url.toLowerCase().startsWith(this.defaultGeoPrefix)) this.defaultGeoSites.push(site);
   }
 }

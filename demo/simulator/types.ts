@@ -23,6 +23,17 @@ export interface TenantInfoFixture {
   initialDomain: string;
   /** e.g. "contoso": personal sites live on https://contoso-my.sharepoint.com. */
   sharePointHost: string;
+  /**
+   * Multi-Geo: the default geo location (e.g. "NAM"). When set, users whose preferredDataLocation is another geo get
+   * their personal site on that satellite geo's my host (https://<host><geo>-my.sharepoint.com), and the (default
+   * geo's) admin host does not list those sites.
+   */
+  defaultDataLocation?: string;
+  /**
+   * Whether the tenant has Microsoft Entra ID P2 (or ID Governance), which PIM's APIs require. Default: derived from
+   * subscribedSkus (an enabled SKU carrying the AAD_PREMIUM_P2 service plan).
+   */
+  entraIdP2?: boolean;
 }
 
 /** Graph assignedLicense. */
@@ -31,9 +42,13 @@ export interface GraphAssignedLicense {
   disabledPlans: string[];
 }
 
+/** Graph assignedPlan.capabilityStatus (Graph docs, assignedPlan resource type). */
+export type AssignedPlanCapabilityStatus = 'Enabled' | 'Warning' | 'Suspended' | 'Deleted' | 'LockedOut';
+
 /** Graph assignedPlan. */
 export interface GraphAssignedPlan {
   assignedDateTime: string;
+  /** 'Enabled' | 'Warning' | 'Suspended' | 'Deleted' | 'LockedOut' */
   capabilityStatus: string;
   service: string;
   servicePlanId: string;
@@ -51,12 +66,18 @@ export interface GraphUser {
   userType: string;
   assignedLicenses: GraphAssignedLicense[];
   assignedPlans: GraphAssignedPlan[];
+  /** Multi-Geo preferred data location, e.g. "EUR", "NAM" (returned on $select). */
+  preferredDataLocation?: string | null;
   [property: string]: unknown;
 }
+
+/** Graph servicePlanInfo.provisioningStatus (Graph docs, servicePlanInfo resource type). */
+export type ServicePlanProvisioningStatus = 'Success' | 'Disabled' | 'Error' | 'PendingInput' | 'PendingActivation' | 'PendingProvisioning';
 
 export interface GraphServicePlanInfo {
   servicePlanId: string;
   servicePlanName: string;
+  /** 'Success' | 'Disabled' | 'Error' | 'PendingInput' | 'PendingActivation' | 'PendingProvisioning' */
   provisioningStatus?: string;
   appliesTo?: string;
 }
@@ -135,7 +156,21 @@ export interface PersonalSiteFixture {
   title?: string;
 }
 
-export type EnqueueBehaviour = 'ok' | 'access-denied-200' | 'forbidden';
+/**
+ * CreatePersonalSiteEnqueueBulk: 'ok' queues; 'access-denied-200' answers HTTP 200 with the access-denied body;
+ * 'forbidden' answers 403; 'ignored' answers 200 and nothing is ever created; 'bearer-refused' answers 403 to a
+ * bearer-token call and works (as 'ok') from the hosting site's cookie session.
+ */
+export type EnqueueBehaviour = 'ok' | 'access-denied-200' | 'forbidden' | 'ignored' | 'bearer-refused';
+
+/**
+ * The tenant admin host: 'ok'; 'cors-blocked' (no CORS headers: a browser sees a network error; a client without an
+ * Origin header gets its connection closed without an answer); 'unauthorized' (every request → 401).
+ */
+export type AdminHostMode = 'ok' | 'cors-blocked' | 'unauthorized';
+
+/** Graph's answer to `$select=mySite` for a user without a personal site. */
+export type MySiteMissing = 'null' | 'not-found' | 'unknown-error';
 
 export interface ListFixture {
   title: string;
@@ -154,6 +189,24 @@ export interface SharePointFixture {
   canCreateLists?: boolean;
   /** Lists that already exist on the hosting site (/sp/sites/migration). */
   lists?: ListFixture[];
+  /** Default 'ok'. */
+  adminHost?: AdminHostMode;
+  /** Default 'not-found'. */
+  mySiteMissing?: MySiteMissing;
+  /** User id → status: `$select=mySite` for that user fails with "Unable to retrieve user's mysite URL." */
+  mySiteErrors?: Record<string, 400 | 500>;
+}
+
+/** Graph unifiedRoleEligibilityScheduleInstance (PIM: an eligible, not active, directory role). */
+export interface GraphRoleEligibilityScheduleInstance {
+  id: string;
+  principalId: string;
+  /** Role template id, e.g. Global Administrator 62e90394-69f5-4237-9190-012177145e10. */
+  roleDefinitionId: string;
+  directoryScopeId: string;
+  startDateTime: string;
+  endDateTime?: string | null;
+  [property: string]: unknown;
 }
 
 export type FaultStatus = 429 | 500 | 502 | 503 | 504 | 507 | 401 | 403 | 404;
@@ -217,6 +270,8 @@ export interface TenantFixture {
   servicePrincipals: GraphServicePrincipal[];
   oauth2PermissionGrants: GraphOAuth2PermissionGrant[];
   appRoleAssignments: GraphAppRoleAssignment[];
+  /** PIM eligible role assignments (GET /roleManagement/directory/roleEligibilityScheduleInstances). */
+  roleEligibilityScheduleInstances?: GraphRoleEligibilityScheduleInstance[];
   sharePoint: SharePointFixture;
   simulation?: SimulationSettings;
 }

@@ -1,5 +1,5 @@
 import { graphfi, DefaultHeaders as GraphDefaultHeaders, DefaultInit as GraphDefaultInit, SPFx as GraphSPFx, type GraphFI } from '@pnp/graph';
-import { BearerToken, DefaultParse } from '@pnp/queryable';
+import { BearerToken, DefaultParse, InjectHeaders } from '@pnp/queryable';
 import { spfi, SPBrowser, SPFx as SpSPFx, SPFxToken, type SPFI } from '@pnp/sp';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http/retryPolicy';
 import { ThrottlingRetry } from './http/throttlingRetry';
@@ -57,6 +57,13 @@ export interface DirectClientOptions {
   token: string;
   /** Defaults to the production policy. */
   retry?: RetryPolicy;
+  /**
+   * Reach the hosting site as an SPFx page does: with the page's SharePoint cookie session (same-origin) instead of a
+   * bearer token; PnPjs then fetches a form digest (`_api/contextinfo`) for writes. Default false.
+   */
+  siteSession?: boolean;
+  /** With `siteSession` outside a browser (Node tests): the `Cookie` header to send, e.g. "FedAuth=…". */
+  siteCookie?: string;
 }
 
 /** Composition with explicit URLs and a bearer token: the demo preview, tests and benchmarks (the tenant simulator). */
@@ -64,7 +71,13 @@ export function createDirectClients(options: DirectClientOptions): TenantClients
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   return {
     graph: graphfi().using(GraphDefaultHeaders(), GraphDefaultInit(options.graphBaseUrl), DefaultParse(), ThrottlingRetry(retry), BearerToken(options.token)),
-    site: spfi(options.siteUrl).using(SPBrowser({ baseUrl: options.siteUrl }), ThrottlingRetry(retry), BearerToken(options.token)),
+    site: options.siteSession
+      ? spfi(options.siteUrl).using(
+          SPBrowser({ baseUrl: options.siteUrl }),
+          ThrottlingRetry(retry),
+          ...(options.siteCookie !== undefined ? [InjectHeaders({ Cookie: options.siteCookie })] : []),
+        )
+      : spfi(options.siteUrl).using(SPBrowser({ baseUrl: options.siteUrl }), ThrottlingRetry(retry), BearerToken(options.token)),
     admin: spfi(options.adminUrl).using(SPBrowser({ baseUrl: options.adminUrl }), ThrottlingRetry(retry), BearerToken(options.token)),
     siteUrl: options.siteUrl,
     adminUrl: options.adminUrl,

@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { SESSION_COOKIE_NAME, SESSION_COOKIE_VALUE } from '../../demo/simulator';
 import { startPreview } from '../../demo/start';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -19,6 +20,30 @@ describe('npm start (the demo preview)', () => {
       expect((await script.text()).length).toBeGreaterThan(100000);
     } finally {
       await preview.close();
+    }
+  });
+
+  it('serves the page from the hosting-site origin with the SharePoint session cookie; admin host and Graph on origins of their own', async () => {
+    const preview = await startPreview({ scenario: 'ready', port: 0 });
+    try {
+      expect(preview.origins).toHaveLength(4);
+      expect(preview.origins[0]).toBe(preview.url);
+      const page = await fetch(`${preview.url}/`);
+      expect(page.headers.get('set-cookie')).toBe(`${SESSION_COOKIE_NAME}=${SESSION_COOKIE_VALUE}; Path=/; HttpOnly; SameSite=Lax`);
+      const html = await page.text();
+      expect(html).toContain(JSON.stringify(preview.graphBaseUrl));
+      expect(html).toContain(JSON.stringify(preview.spAdminUrl));
+      expect(new URL(preview.graphBaseUrl).origin).not.toBe(preview.url);
+      // The page's own site answers the cookie session.
+      expect((await fetch(`${preview.siteUrl}/_api/web`, { headers: { Cookie: preview.sessionCookie } })).status).toBe(200);
+    } finally {
+      await preview.close();
+    }
+    const single = await startPreview({ scenario: 'ready', port: 0, origins: 'single' });
+    try {
+      expect(single.origins).toEqual([single.url]);
+    } finally {
+      await single.close();
     }
   });
 

@@ -13,7 +13,7 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Every request the page makes, to prove it calls nothing but the preview origin (which hosts the simulator). */
+/** Every request the page makes, to prove it calls nothing but the simulator's origins (page, admin host, my host, Graph). */
 export function recordRequests(page: Page): string[] {
   const urls: string[] = [];
   page.on('request', (request) => {
@@ -22,8 +22,17 @@ export function recordRequests(page: Page): string[] {
   return urls;
 }
 
-export function foreignRequests(urls: string[], origin: string): string[] {
-  return urls.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+/** Requests to anything but exactly the given origins (compared as origins, not prefixes). */
+export function foreignRequests(urls: string[], origins: string | readonly string[]): string[] {
+  const allowed = new Set(typeof origins === 'string' ? [origins] : origins);
+  return urls.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+    try {
+      return !allowed.has(new URL(url).origin);
+    } catch {
+      return true;
+    }
+  });
 }
 
 /** Waits until no check is running and the OneDrive scan has finished. */
