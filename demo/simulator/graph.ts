@@ -257,8 +257,9 @@ function route(ctx: SimContext, call: GraphCall): SimResponse {
   if (lower.length === 1 && first === 'oauth2permissiongrants') {
     return collection(call, 'oauth2PermissionGrants', filtered(state.fixture.oauth2PermissionGrants, req.query), select);
   }
-  if (lower.length === 3 && first === 'rolemanagement' && lower[1] === 'directory' && lower[2] === 'roleeligibilityscheduleinstances') {
-    return roleEligibilityInstances(ctx, call, select);
+  if (first === 'rolemanagement' && lower[1] === 'directory' && lower[2] === 'roleeligibilityscheduleinstances') {
+    if (lower.length === 3) return roleEligibilityInstances(ctx, call, select, false);
+    if (lower.length === 4 && /^filterbycurrentuser\(on='principal'\)$/.test(lower[3] ?? '')) return roleEligibilityInstances(ctx, call, select, true);
   }
   return graphError(
     501,
@@ -395,12 +396,14 @@ function hasEntraIdP2(ctx: SimContext): boolean {
 }
 
 /**
- * GET /roleManagement/directory/roleEligibilityScheduleInstances[?$filter=principalId eq '…'].
+ * GET /roleManagement/directory/roleEligibilityScheduleInstances[?$filter=principalId eq '…'] and
+ * …/filterByCurrentUser(on='principal') (the signed-in principal's own; its docs page names no role requirement).
  * Missing scope → 403 whose message carries PIM's own error (PermissionScopeNotGranted), as recorded in public PIM
- * clients' tests; signed-in user without a supported role → 403 Authorization_RequestDenied; tenant without Entra ID
- * P2 → 400 AadPremiumLicenseRequired (the PIM overview: "The tenant … must have sufficient purchased or trial licenses").
+ * clients' tests; for the list, a signed-in user without a supported role → 403 Authorization_RequestDenied; tenant
+ * without Entra ID P2 → 400 AadPremiumLicenseRequired "The tenant needs to have Microsoft Entra ID P2 or Microsoft
+ * Entra ID Governance license." (recorded in maester365/maester#1421).
  */
-function roleEligibilityInstances(ctx: SimContext, call: GraphCall, select: readonly string[] | undefined): SimResponse {
+function roleEligibilityInstances(ctx: SimContext, call: GraphCall, select: readonly string[] | undefined, ownOnly: boolean): SimResponse {
   if (!ctx.scopes.hasGraph(PIM_ELIGIBILITY_SCOPES)) {
     const inner = JSON.stringify({
       errorCode: 'PermissionScopeNotGranted',
@@ -409,18 +412,15 @@ function roleEligibilityInstances(ctx: SimContext, call: GraphCall, select: read
     return graphError(403, 'UnknownError', inner);
   }
   const state = ctx.state;
-  if (!state.rolesOf(state.fixture.signedInUserId).some((r) => PIM_READER_ROLE_TEMPLATES.has(r.roleTemplateId))) {
+  if (!ownOnly && !state.rolesOf(state.fixture.signedInUserId).some((r) => PIM_READER_ROLE_TEMPLATES.has(r.roleTemplateId))) {
     return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   }
   if (!hasEntraIdP2(ctx)) {
     return graphError(400, 'AadPremiumLicenseRequired', 'The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.');
   }
-  const instances = (state.fixture.roleEligibilityScheduleInstances ?? []).map((i) => ({
-    appScopeId: null,
-    endDateTime: null,
-    memberType: 'Direct',
-    ...i,
-  }));
+  const instances = (state.fixture.roleEligibilityScheduleInstances ?? [])
+    .filter((i) => !ownOnly || i.principalId === state.fixture.signedInUserId)
+    .map((i) => ({ appScopeId: null, endDateTime: null, memberType: 'Direct', ...i }));
   return collection(call, 'roleManagement/directory/roleEligibilityScheduleInstances', filtered(instances, call.req.query), select);
 }
 

@@ -151,17 +151,15 @@ export class SimulatorState {
   }
 
   /**
-   * Where SharePoint creates a user's personal site: the default geo's my host, or — in a Multi-Geo tenant
-   * (`tenant.defaultDataLocation` set) for a user whose preferredDataLocation is another geo — that satellite geo's
-   * my host, `https://<host><geo>-my.sharepoint.com`.
+   * A personal site's URL: on the default geo's my host, or — in a Multi-Geo tenant (`tenant.defaultDataLocation`
+   * set), for another geo — on that satellite geo's my host, `https://<host><geo>-my.sharepoint.com`.
    */
-  personalSiteUrlFor(user: Pick<GraphUser, 'userPrincipalName'> & { preferredDataLocation?: unknown }): string {
-    const slug = user.userPrincipalName.toLowerCase().replace(/[^a-z0-9]/g, '_');
+  personalSiteUrlFor(userPrincipalName: string, geo?: string): string {
+    const slug = userPrincipalName.toLowerCase().replace(/[^a-z0-9]/g, '_');
     const host = this.fixture.tenant.sharePointHost;
-    const geo = typeof user.preferredDataLocation === 'string' ? user.preferredDataLocation : '';
     const defaultGeo = this.fixture.tenant.defaultDataLocation;
-    const satellite = defaultGeo !== undefined && geo !== '' && geo.toUpperCase() !== defaultGeo.toUpperCase();
-    return `https://${host}${satellite ? geo.toLowerCase() : ''}-my.sharepoint.com/personal/${slug}`;
+    const satellite = defaultGeo !== undefined && geo !== undefined && geo !== '' && geo.toUpperCase() !== defaultGeo.toUpperCase();
+    return `https://${host}${satellite ? (geo ?? '').toLowerCase() : ''}-my.sharepoint.com/personal/${slug}`;
   }
 
   /** Personal sites the default geo's tenant admin center lists (all of them unless the tenant is Multi-Geo). */
@@ -193,7 +191,9 @@ export class SimulatorState {
       if (!user || this.personalSiteOf(user)) continue;
       this.addSite({
         owner: user.userPrincipalName.toLowerCase(),
-        url: this.personalSiteUrlFor(user),
+        // Enqueued through this (default geo's) tenant: Request-SPOPersonalSite / the enqueue API are "NOT OneDrive
+        // Multi-Geo aware" (must be run in the user's geo), so the site is created in the default geo.
+        url: this.personalSiteUrlFor(user.userPrincipalName),
         title: user.displayName,
         provisionedAt: now,
       });

@@ -4,7 +4,7 @@
  * scope/role/licence conditions, licensing status fields, Multi-Geo preferredDataLocation, @odata.count.
  */
 import type { GraphRoleEligibilityScheduleInstance, RunningSimulator, TenantFixture } from '../../demo/simulator';
-import { expectGraphError, getJson, start } from './support';
+import { expectGraphError, getJson, start, type JsonResult } from './support';
 
 const LIAM = "liam.o'brien@contoso.onmicrosoft.com"; // no personal site in unprovisioned-users
 const ADELE = 'Adele.Vance@contoso.onmicrosoft.com'; // has one
@@ -15,7 +15,7 @@ function userId(f: TenantFixture, upn: string): string {
   return u.id;
 }
 
-async function mySite(sim: RunningSimulator, upn: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function mySite(sim: RunningSimulator, upn: string): Promise<JsonResult> {
   return getJson(`${sim.graphBaseUrl}/users/${encodeURIComponent(upn)}?$select=id,mySite`);
 }
 
@@ -136,6 +136,25 @@ describe('simulator: PIM roleEligibilityScheduleInstances', () => {
     }
   });
 
+  it('filterByCurrentUser(on=\'principal\') lists the signed-in user\'s own, without the reader-role requirement', async () => {
+    let adminId = '';
+    const sim = await start('sharepoint-admin-only', (f) => {
+      adminId = f.signedInUserId;
+      f.grantedScopes.push('RoleManagement.Read.Directory');
+      f.subscribedSkus.push(P2_SKU);
+      f.roleEligibilityScheduleInstances = eligibility(f);
+    });
+    try {
+      const r = await getJson<{ value: Array<{ id: string; principalId: string }> }>(
+        `${sim.graphBaseUrl}/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')`,
+      );
+      expect(r.status).toBe(200);
+      expect(r.body.value.map((i) => [i.id, i.principalId])).toEqual([['elig-1', adminId]]);
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('403 with PIM\'s PermissionScopeNotGranted when no eligibility scope is granted (Directory.Read.All is not enough)', async () => {
     const sim = await start('ready', (f) => {
       f.subscribedSkus.push(P2_SKU);
@@ -234,12 +253,15 @@ describe('simulator: licensing status fields and Multi-Geo', () => {
 });
 
 describe('simulator: Multi-Geo personal sites', () => {
-  it('creates satellite users\' sites on <host><geo>-my and leaves them out of the default geo admin host\'s enumeration', async () => {
+  it('lists only default-geo sites on the admin host; an enqueue (not Multi-Geo aware) creates the site in the default geo', async () => {
+    const satellite = 'https://contosoeur-my.sharepoint.com/personal/adele_vance_contoso_onmicrosoft_com';
     const sim = await start('unprovisioned-users', (f) => {
       f.tenant.defaultDataLocation = 'NAM';
       f.sharePoint.provisioningDelayMs = 0;
-      const liam = f.users.find((u) => u.userPrincipalName.toLowerCase() === LIAM);
-      if (liam) liam.preferredDataLocation = 'EUR';
+      for (const u of f.users) {
+        if (u.userPrincipalName.toLowerCase() === LIAM || u.userPrincipalName === ADELE) u.preferredDataLocation = 'EUR';
+      }
+      for (const site of f.sharePoint.personalSites) if (site.owner === ADELE.toLowerCase()) site.url = satellite;
     });
     try {
       const enqueue = await fetch(`${sim.spAdminUrl}/_api/SP.UserProfiles.ProfileLoader.GetProfileLoader/CreatePersonalSiteEnqueueBulk`, {
@@ -248,10 +270,10 @@ describe('simulator: Multi-Geo personal sites', () => {
         body: JSON.stringify({ emailIDs: [LIAM] }),
       });
       expect(enqueue.status).toBe(200);
-      const r = await mySite(sim, LIAM);
-      expect(r.body.mySite).toBe("https://contosoeur-my.sharepoint.com/personal/liam_o_brien_contoso_onmicrosoft_com");
-      expect(sim.state.personalSitesInDefaultGeo().some((s) => s.owner === LIAM)).toBe(false);
-      expect(sim.state.personalSites.some((s) => s.owner === LIAM)).toBe(true);
+      expect((await mySite(sim, ADELE)).body.mySite).toBe(satellite);
+      expect(sim.state.personalSitesInDefaultGeo().some((s) => s.owner === ADELE.toLowerCase())).toBe(false);
+      expect(sim.state.personalSites.some((s) => s.owner === ADELE.toLowerCase())).toBe(true);
+      expect((await mySite(sim, LIAM)).body.mySite).toBe('https://contoso-my.sharepoint.com/personal/liam_o_brien_contoso_onmicrosoft_com');
     } finally {
       await sim.close();
     }
