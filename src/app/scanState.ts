@@ -18,8 +18,10 @@ export function toScanState(result: ScanResult, log: ReadonlyArray<ProvisioningL
     considered: result.considered,
     unprovisioned: result.unprovisioned.length - requested,
     requested,
+    undetermined: result.undetermined.length,
     excluded: { guests: result.excluded.guests, disabled: result.excluded.disabled, unlicensed: result.excluded.unlicensed },
     method: result.method,
+    ...(result.undeterminedReason ? { undeterminedReason: result.undeterminedReason } : {}),
   };
   if (result.methodNotice !== undefined) {
     state.methodNotice = result.methodNotice;

@@ -14,6 +14,13 @@ export interface Failure {
   missingScope?: string;
   /** Seconds the service asked us to wait (429/503), when given. */
   retryAfterSeconds?: number;
+  /**
+   * The service's id for this request, for a support ticket: Graph `request-id` (header or error body innerError),
+   * SharePoint `SPRequestGuid`, CSOM `TraceCorrelationId`.
+   */
+  correlationId?: string;
+  /** The service answered HTTP 200 with a CSOM ErrorInfo (SharePoint client.svc/ProcessQuery). */
+  csom?: boolean;
 }
 
 export interface Success<T> {

@@ -59,9 +59,34 @@ export interface ScanPorts {
   sites: PersonalSitePages;
 }
 
+/** The ways the product can ask SharePoint to create personal sites (see the requester adapter for the evidence). */
+export type EnqueuePath = 'site-session' | 'admin-token';
+
+/** One path tried by one enqueue call. */
+export interface EnqueueAttempt {
+  path: EnqueuePath;
+  /** The host called (e.g. contoso.sharepoint.com, contoso-admin.sharepoint.com). */
+  host: string;
+  /** accepted: HTTP 200 without an error (enqueued, not created); refused: not processed, the next path was tried;
+   *  failed: an answer that may hide a write (5xx) or throttling, reported as is; skipped: refused earlier this session. */
+  outcome: 'accepted' | 'refused' | 'failed' | 'skipped';
+  failure?: Failure;
+}
+
+/** What an accepted request went through. */
+export interface EnqueueReceipt {
+  path: EnqueuePath;
+  attempts: EnqueueAttempt[];
+}
+
 export interface ProvisioningRequester {
-  /** Enqueue personal-site creation for at most 199 addresses. A 200 whose body carries an error is a failure. */
-  enqueue(emails: string[]): Promise<Outcome<void>>;
+  /**
+   * Enqueue personal-site creation for at most 199 addresses, trying the paths in order. A 200 whose body carries an
+   * error is a failure. Accepted means "requested": creation is not confirmed until a re-check sees the site.
+   */
+  enqueue(emails: string[]): Promise<Outcome<EnqueueReceipt>>;
+  /** The attempts of the most recent call (for the connection report). */
+  attempts(): ReadonlyArray<EnqueueAttempt>;
 }
 
 /** One provisioning request as recorded in the shared log. */

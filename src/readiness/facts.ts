@@ -108,6 +108,10 @@ export type ScanState =
       unprovisioned: number;
       /** considered users without a site whose provisioning was requested and is pending */
       requested: number;
+      /** considered users whose OneDrive state could not be told (counted apart, never as unprovisioned) */
+      undetermined: number;
+      /** why they could not be told (the first error), when there are any */
+      undeterminedReason?: import('../common/outcome').Failure;
       excluded: { guests: number; disabled: number; unlicensed: number };
       method: 'tenant-admin' | 'per-user';
       /** Why the slower per-user method was used, when it was. */

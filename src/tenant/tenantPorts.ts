@@ -24,7 +24,10 @@ export function createTenantPorts(clients: TenantClients, storage: KeyValueStora
     directory: new GraphDirectoryReader(clients.graph),
     connector: new GraphConnectorAppReader(clients.graph),
     sites: new TenantPersonalSiteReader(clients.graph, clients.admin, clients.adminUrl),
-    requester: new SharePointProvisioningRequester(clients.admin, clients.adminUrl),
+    requester: new SharePointProvisioningRequester([
+      { path: 'site-session', root: clients.site, baseUrl: clients.siteUrl },
+      { path: 'admin-token', root: clients.admin, baseUrl: clients.adminUrl },
+    ]),
     log: new FallbackLogStore(list, browser),
     adminUrl: clients.adminUrl,
   };

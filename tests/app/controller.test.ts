@@ -36,12 +36,13 @@ describe('ReadinessController (real adapters, tenant simulator)', () => {
     const controller = controllerFor(tenant);
     await controller.start();
     const emails = controller.getState().rows.map((r) => r.user.upn);
-    // 60 addresses are one chunk; make the first attempt come back as "200 with access denied".
-    tenant.sim.setFaults([{ match: 'POST /sp-admin/_api/SP.UserProfiles', status: 403, times: 1, body: 'access-denied-200' }]);
+    // 60 addresses are one chunk; the first attempt meets a 503 on the first path. A write that met a 5xx is neither
+    // retried at once (it may have been processed) nor sent down another path: the chunk fails, visibly.
+    tenant.sim.setFaults([{ match: 'POST /sp/sites/migration/_api/SP.UserProfiles', status: 503, times: 1 }]);
     await controller.requestProvisioning(emails);
     const failed = controller.getState().request.state;
     expect(failed?.chunks[0]?.ok).toBe(false);
-    expect(failed?.chunks[0]?.failure?.status).toBe(200);
+    expect(failed?.chunks[0]?.failure?.status).toBe(503);
 
     await controller.retryFailed();
     const retried = controller.getState().request.state;

@@ -23,6 +23,7 @@ describe('scan state for the users-onedrive check', () => {
       considered: 3,
       unprovisioned: 1,
       requested: 1,
+      undetermined: 0,
       excluded: { guests: 1, disabled: 0, unlicensed: 0 },
       method: 'tenant-admin',
     });

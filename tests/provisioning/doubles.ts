@@ -8,6 +8,8 @@ import type {
   DirectoryUser,
   Page,
   PersonalSite,
+  EnqueueAttempt,
+  EnqueueReceipt,
   PersonalSitePages,
   ProvisioningLogEntry,
   ProvisioningLogStore,
@@ -136,8 +138,6 @@ export class FakeSites implements PersonalSitePages {
   public readonly stateConcurrency = new Concurrency();
   /** Per-user reads: user ids with a OneDrive. */
   public provisionedIds = new Set<string>();
-  /** Per-user reads: answer "not provisioned" as Graph's 404 (default) or as provisioned: false. */
-  public notProvisionedAs: '404' | 'false' = '404';
   /** The nth getOneDriveStates call (0-based) fails with this. */
   public stateFaults = new Map<number, Failure>();
   /** Ids whose inner result fails with this. */
@@ -170,9 +170,8 @@ export class FakeSites implements PersonalSitePages {
           states.set(id, inner);
         } else if (this.provisionedIds.has(id)) {
           states.set(id, success({ provisioned: true, url: 'https://contoso-my.sharepoint.com/personal/' + id }));
-        } else if (this.notProvisionedAs === '404') {
-          states.set(id, failure(404, 'ResourceNotFound', "User's mysite not found."));
         } else {
+          // As the adapter delivers it: Graph's `mySite: null` and 404 "User's mysite not found." both become this.
           states.set(id, success({ provisioned: false }));
         }
       }
@@ -184,17 +183,26 @@ export class FakeSites implements PersonalSitePages {
 export class FakeRequester implements ProvisioningRequester {
   public readonly calls: string[][] = [];
   /** Answers by call number (0-based); missing → success. A function can throw. */
-  public answers = new Map<number, Outcome<void> | (() => Outcome<void>)>();
+  public answers = new Map<number, Failure | (() => Failure)>();
+  private last: EnqueueAttempt[] = [];
 
-  public async enqueue(emails: string[]): Promise<Outcome<void>> {
+  /** As the adapter: an accepted call names its path and attempts; a failed one is the path's answer. */
+  public async enqueue(emails: string[]): Promise<Outcome<EnqueueReceipt>> {
     const n = this.calls.length;
     this.calls.push(emails.slice());
     await tick(1);
     const answer = this.answers.get(n);
-    if (typeof answer === 'function') {
-      return answer();
+    const outcome = typeof answer === 'function' ? answer() : answer;
+    if (outcome) {
+      this.last = [{ path: 'admin-token', host: 'contoso-admin.sharepoint.com', outcome: 'refused', failure: outcome }];
+      return outcome;
     }
-    return answer ?? success(undefined);
+    this.last = [{ path: 'admin-token', host: 'contoso-admin.sharepoint.com', outcome: 'accepted' }];
+    return success({ path: 'admin-token', attempts: this.last });
+  }
+
+  public attempts(): ReadonlyArray<EnqueueAttempt> {
+    return this.last;
   }
 
   public sentAddresses(): string[] {

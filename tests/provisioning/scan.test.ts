@@ -160,11 +160,10 @@ describe('scanTenant: per-user fallback', () => {
     expect(describeScanProgress(perUser[perUser.length - 1]!)).toContain('95 of 95');
   });
 
-  it('honours perUserBatch and concurrency, and reads "provisioned: false" answers too', async () => {
+  it('honours perUserBatch and concurrency', async () => {
     const users = manyUsers(10);
     const sites = new FakeSites([]);
     sites.source.failAt('', failure(403, 'Forbidden', 'Forbidden'));
-    sites.notProvisionedAs = 'false';
     sites.provisionedIds.add(users[3]!.id);
 
     const result = done(await scanTenant({ directory: new FakeDirectory(users), sites }, { perUserBatch: 3, concurrency: 1 }));
@@ -214,15 +213,29 @@ describe('scanTenant: per-user fallback', () => {
     expect(resumed.unprovisioned).toHaveLength(100);
   });
 
-  it('fails when an inner per-user result is an error other than 404', async () => {
+  it('counts a user whose state cannot be told (500 "Unable to retrieve user\'s mysite URL.", 429) apart, never as unprovisioned', async () => {
     const users = manyUsers(5);
     const sites = new FakeSites([]);
     sites.source.failAt('', failure(403, 'Forbidden', 'Forbidden'));
-    sites.innerFaults.set(users[2]!.id, failure(429, 'TooManyRequests', 'Slow down', { retryAfterSeconds: 5 }));
+    sites.provisionedIds.add(users[0]!.id);
+    sites.innerFaults.set(users[2]!.id, failure(500, 'UnknownError', "Unable to retrieve user's mysite URL."));
+    sites.innerFaults.set(users[3]!.id, failure(429, 'TooManyRequests', 'Slow down', { retryAfterSeconds: 5 }));
+    const result = done(await scanTenant({ directory: new FakeDirectory(users), sites }, {}));
+    expect(result.undetermined.map((u) => u.id)).toEqual([users[2]!.id, users[3]!.id]);
+    expect(upns(result)).toEqual([users[1]!.userPrincipalName, users[4]!.userPrincipalName].sort());
+    expect(result.provisionedCount).toBe(1);
+    expect(result.undeterminedReason).toMatchObject({ status: 500, code: 'UnknownError' });
+  });
+
+  it('fails when the per-user reads themselves are refused (403 inside the batch)', async () => {
+    const users = manyUsers(5);
+    const sites = new FakeSites([]);
+    sites.source.failAt('', failure(403, 'Forbidden', 'Forbidden'));
+    sites.innerFaults.set(users[1]!.id, failure(403, 'Authorization_RequestDenied', 'Insufficient privileges'));
     const outcome = await scanTenant({ directory: new FakeDirectory(users), sites }, {});
     expect(outcome.status).toBe('failed');
     if (outcome.status === 'failed') {
-      expect(outcome.failure.code).toBe('TooManyRequests');
+      expect(outcome.failure.code).toBe('Authorization_RequestDenied');
     }
   });
 });
@@ -281,16 +294,30 @@ describe('scanTenant: failures, checkpoints, resume, cancel', () => {
     expect(JSON.stringify(first.checkpoint)).toBe(frozen);
   });
 
-  it('fails (no fallback) when the site enumeration answers 500 or the network fails', async () => {
+  it('fails (no fallback) when the site enumeration answers 500: a busy service is retried later, not worked around', async () => {
     const sites = new FakeSites([]);
-    sites.source.failAt('', failure(0, 'NetworkError', 'Failed to fetch'));
+    sites.source.failAt('', failure(500, 'InternalServerError', 'Server error'));
     const outcome = await scanTenant({ directory: new FakeDirectory(manyUsers(3)), sites }, {});
     expect(outcome.status).toBe('failed');
     if (outcome.status === 'failed') {
-      expect(outcome.failure.code).toBe('NetworkError');
+      expect(outcome.failure.code).toBe('InternalServerError');
       expect(outcome.checkpoint.method).toBe('tenant-admin');
     }
     expect(sites.stateCalls).toHaveLength(0);
+  });
+
+  it.each([
+    ['no answer (network or cross-origin refusal)', failure(0, 'NetworkError', 'Failed to fetch')],
+    ['a CSOM ErrorInfo', failure(200, 'Microsoft.SharePoint.SPException', 'Unknown error', { csom: true, correlationId: 'c0ffee' })],
+  ])('falls back to per-user reads when the admin host gives %s, and keeps the reason', async (_label, reason) => {
+    const users = manyUsers(3);
+    const sites = new FakeSites([]);
+    sites.source.failAt('', reason);
+    sites.provisionedIds.add(users[0]!.id);
+    const result = done(await scanTenant({ directory: new FakeDirectory(users), sites }, {}));
+    expect(result.method).toBe('per-user');
+    expect(result.methodReason).toEqual(reason);
+    expect(result.unprovisioned).toHaveLength(2);
   });
 
   it('fails when the users read is refused (403): no fallback exists for that', async () => {

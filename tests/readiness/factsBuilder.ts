@@ -96,7 +96,7 @@ export function doneScan(overrides: Partial<Extract<ScanState, { state: 'done' }
     excluded: { guests: 4, disabled: 2, unlicensed: 7 },
     method: 'tenant-admin',
     ...overrides,
-  };
+  } as ScanState;
 }
 
 export function failed(status: number, code: string, message: string, extra: Partial<Omit<Failure, 'ok' | 'status' | 'code' | 'message'>> = {}): Failure {

@@ -12,7 +12,8 @@ const root = path.resolve(__dirname, '../..');
 const rulePaths = [path.join(root, 'eslint-rules')];
 
 function linter(cwd: string): ESLint {
-  return new ESLint({
+  // ESLint 8's eslintrc options (the installed @types describe ESLint 9's flat config, hence the cast).
+  const options: Record<string, unknown> = {
     cwd,
     useEslintrc: false,
     rulePaths,
@@ -21,7 +22,8 @@ function linter(cwd: string): ESLint {
       parserOptions: { ecmaVersion: 2020, sourceType: 'module', ecmaFeatures: { jsx: true } },
       rules: { layers: 'error', 'no-cycle': 'error', 'file-names': 'error' },
     },
-  });
+  };
+  return new ESLint(options as never);
 }
 
 describe('structure rules', () => {

@@ -76,7 +76,10 @@ describe('SharePoint adapters against the tenant simulator', () => {
       if (!target) {
         throw new Error('an unprovisioned user is expected');
       }
-      expect(await tenant.ports.requester.enqueue([target.userPrincipalName])).toEqual({ ok: true, value: undefined });
+      expect(await tenant.ports.requester.enqueue([target.userPrincipalName])).toEqual({
+        ok: true,
+        value: { path: 'site-session', attempts: [{ path: 'site-session', host: new URL(tenant.sim.siteUrl).host, outcome: 'accepted' }] },
+      });
       const after = await allSites(tenant);
       expect(after.length).toBe(before.length + 1);
     });

@@ -5,6 +5,8 @@ declare interface IProvisioningStrings {
   PerUserNotice: string;
   PerUserMissingResult: string;
   PagingLoopMessage: string;
+  PerUserNoticeNoAnswer: string;
+  MissingUpnMessage: string;
   ScanFailed: string;
   ScanCancelled: string;
   LogEntryFailureDetail: string;

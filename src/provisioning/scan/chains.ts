@@ -36,6 +36,11 @@ export async function readChain<T>(
   onPage: (page: Page<T>) => void,
 ): Promise<ChainEnd> {
   let next = start;
+  // Every continuation seen in this run: a link that comes back (B → C → B) would read the same pages forever.
+  const seen = new Set<string>();
+  if (start !== undefined) {
+    seen.add(start);
+  }
   for (;;) {
     if (control.stop || (control.signal && control.signal.aborted)) {
       return { kind: 'stopped' };
@@ -49,8 +54,11 @@ export async function readChain<T>(
     if (!outcome.ok) {
       return { kind: 'failed', failure: outcome };
     }
-    if (outcome.value.next !== undefined && outcome.value.next === current) {
+    if (outcome.value.next !== undefined && outcome.value.next !== '' && seen.has(outcome.value.next)) {
       return { kind: 'failed', failure: failure(0, 'PagingLoop', strings.PagingLoopMessage) };
+    }
+    if (outcome.value.next !== undefined) {
+      seen.add(outcome.value.next);
     }
     onPage(outcome.value);
     if (outcome.value.next === undefined || outcome.value.next === '') {

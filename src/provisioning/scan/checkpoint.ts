@@ -4,7 +4,7 @@
  */
 import * as strings from 'ProvisioningStrings';
 import { format } from '../../common/format';
-import type { Failure } from '../../common/outcome';
+import { failure, type Failure } from '../../common/outcome';
 import { ownerKey } from '../addresses';
 import { licenseFamily, type LicenseFamily } from '../licensing';
 import type { DirectoryUser, Page, PersonalSite } from '../ports';
@@ -49,6 +49,7 @@ export function startFrom(resume: ScanCheckpoint | undefined): ScanCheckpoint {
     excluded: { guests: resume.excluded.guests, disabled: resume.excluded.disabled, unlicensed: resume.excluded.unlicensed },
     users: resume.users.slice(),
     siteOwners: resume.siteOwners.slice(),
+    ...(resume.undeterminedIds ? { undeterminedIds: resume.undeterminedIds.slice() } : {}),
   };
 }
 
@@ -81,10 +82,22 @@ export function progressOf(state: ScanCheckpoint, phase: ScanPhase): ScanProgres
   }
   return progress;
 }
-export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>): void {
+/**
+ * Adds one page of directory users. `seenIds` holds the ids read so far in this run (and the considered users of a
+ * resumed checkpoint): a user the service returns twice (on two pages) is counted once.
+ */
+export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, seenIds?: Set<string>): void {
   const items = page.items;
   for (let i = 0; i < items.length; i++) {
     const user = items[i] as DirectoryUser;
+    if (seenIds) {
+      if (user.id && seenIds.has(user.id)) {
+        continue;
+      }
+      if (user.id) {
+        seenIds.add(user.id);
+      }
+    }
     const reason = exclusionReason(user);
     if (reason === 'guest') {
       state.excluded.guests++;
@@ -93,9 +106,10 @@ export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>): v
     } else if (reason === 'unlicensed') {
       state.excluded.unlicensed++;
     } else {
+      const upn = typeof user.userPrincipalName === 'string' ? user.userPrincipalName : '';
       const compact: CompactUser = {
         id: user.id,
-        upn: user.userPrincipalName,
+        upn,
         displayName: user.displayName,
         license: licenseFamily(user.enabledPlanIds) as LicenseFamily,
       };
@@ -106,6 +120,10 @@ export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>): v
         compact.department = user.department;
       }
       state.users.push(compact);
+      if (upn.trim() === '') {
+        // No address to match a personal site with: the user's state cannot be told (never "not provisioned").
+        markUndetermined(state, user.id, failure(200, 'MissingUserPrincipalName', format(strings.MissingUpnMessage, user.displayName || user.id)));
+      }
     }
   }
   state.usersSeen += items.length;
@@ -139,9 +157,39 @@ export function addSitePage(state: ScanCheckpoint, page: Page<PersonalSite>): vo
   state.sitesNext = page.next || undefined;
   state.sitesDone = !page.next;
 }
+/** Records a considered user whose OneDrive state cannot be told, with the first reason seen. */
+export function markUndetermined(state: ScanCheckpoint, id: string, reason: Failure): void {
+  if (!state.undeterminedIds) {
+    state.undeterminedIds = [];
+  }
+  state.undeterminedIds.push(id);
+  if (!state.undeterminedReason) {
+    state.undeterminedReason = reason;
+  }
+}
+
+/** The ids of the considered users of a checkpoint (to keep counting each user once after a resume). */
+export function seenIdsOf(state: ScanCheckpoint): Set<string> {
+  const ids = new Set<string>();
+  for (let i = 0; i < state.users.length; i++) {
+    ids.add((state.users[i] as CompactUser).id);
+  }
+  return ids;
+}
+
+/**
+ * Whether an enumeration failure sends the scan to the per-user method: 401/403 (not a SharePoint admin, no
+ * SharePoint scope, no token for the admin host), no answer at all (a network or cross-origin refusal of the admin
+ * host: status 0, NetworkError), or a CSOM ErrorInfo. Throttling and 5xx are not: they fail with a checkpoint.
+ */
+export function fallsBackToPerUser(reason: Failure): boolean {
+  return reason.status === 401 || reason.status === 403 || (reason.status === 0 && reason.code === 'NetworkError') || reason.csom === true;
+}
+
 export function switchToPerUser(state: ScanCheckpoint, reason: Failure): void {
   state.method = 'per-user';
-  state.methodNotice = format(strings.PerUserNotice, reason.status, reason.code);
+  state.methodReason = reason;
+  state.methodNotice = format(reason.status === 0 ? strings.PerUserNoticeNoAnswer : strings.PerUserNotice, reason.status, reason.code);
   state.sitesDone = true;
   state.sitesNext = undefined;
   state.perUserChecked = 0;

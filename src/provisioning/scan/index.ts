@@ -12,7 +12,7 @@
 import type { Failure } from '../../common/outcome';
 import type { DirectoryUser, PersonalSite } from '../ports';
 import { readChain, type ChainControl } from './chains';
-import { addSitePage, addUserPage, copyCheckpoint, progressOf, startFrom, switchToPerUser } from './checkpoint';
+import { addSitePage, addUserPage, copyCheckpoint, fallsBackToPerUser, progressOf, seenIdsOf, startFrom, switchToPerUser } from './checkpoint';
 import { joinResult } from './join';
 import { checkPerUser } from './perUser';
 import type { ScanOptions, ScanOutcome, ScanPorts } from './types';
@@ -21,9 +21,6 @@ export * from './types';
 export { exclusionReason } from './checkpoint';
 export { describeScanOutcome, describeScanProgress } from './describe';
 
-function isPermissionFailure(f: Failure): boolean {
-  return f.status === 401 || f.status === 403;
-}
 
 /** Scans the tenant for licensed, enabled member users without a OneDrive. Never throws. */
 export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): Promise<ScanOutcome> {
@@ -41,6 +38,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
   report();
 
   const control: ChainControl = { signal, stop: false };
+  const seenIds = seenIdsOf(state);
   let usersFailure: Failure | undefined;
   let sitesFailure: Failure | undefined;
 
@@ -51,7 +49,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
         state.usersNext,
         control,
         (page) => {
-          addUserPage(state, page);
+          addUserPage(state, page, seenIds);
           report();
         },
       ).then((end) => {
@@ -73,8 +71,9 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
         },
       ).then((end) => {
         if (end.kind === 'failed') {
-          if (isPermissionFailure(end.failure)) {
-            // Not a SharePoint admin / no SharePoint scope: the user reads go on, the sites are checked per user after.
+          if (fallsBackToPerUser(end.failure)) {
+            // Not a SharePoint admin, no SharePoint scope, admin host unreachable or a CSOM error: the user reads go on,
+            // the sites are checked per user after (with a notice naming the reason).
             switchToPerUser(state, end.failure);
             report();
           } else {

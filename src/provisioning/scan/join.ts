@@ -8,9 +8,15 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
   const unprovisioned: UnprovisionedUser[] = [];
   const provisionedAddresses: string[] = [];
   let provisionedCount = 0;
+  const undetermined: UnprovisionedUser[] = [];
+  const unknownIds = new Set<string>(state.undeterminedIds || []);
   const users = state.users;
   for (let i = 0; i < users.length; i++) {
     const user = users[i] as CompactUser;
+    if (unknownIds.has(user.id)) {
+      undetermined.push(user);
+      continue;
+    }
     const upnKey = addressKey(user.upn);
     const mailKey = user.mail !== undefined ? addressKey(user.mail) : undefined;
     if (owners.has(upnKey) || (mailKey !== undefined && owners.has(mailKey))) {
@@ -30,9 +36,16 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
     provisionedCount,
     provisionedAddresses,
     method: state.method,
+    undetermined,
   };
   if (state.methodNotice !== undefined) {
     result.methodNotice = state.methodNotice;
+  }
+  if (state.methodReason !== undefined) {
+    result.methodReason = state.methodReason;
+  }
+  if (state.undeterminedReason !== undefined && undetermined.length > 0) {
+    result.undeterminedReason = state.undeterminedReason;
   }
   return result;
 }

@@ -6,7 +6,7 @@ import type { OneDriveState } from '../../readiness/facts';
 import { addressKey } from '../addresses';
 import type { ScanPorts } from '../ports';
 import { call, isAborted } from './chains';
-import { progressOf } from './checkpoint';
+import { markUndetermined, progressOf } from './checkpoint';
 import { DEFAULT_PER_USER_BATCH, DEFAULT_PER_USER_CONCURRENCY, type CompactUser, type ScanCheckpoint, type ScanOptions } from './types';
 
 export function ownerSet(state: ScanCheckpoint): Set<string> {
@@ -31,13 +31,16 @@ export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, opti
   const owners = ownerSet(state);
   const users = state.users;
   const from = state.perUserChecked || 0;
+  // Users already known to be undetermined (no UPN) are not read again here.
+  const alreadyUnknown = new Set<string>(state.undeterminedIds || []);
 
   // Batches of user indexes still to check; `ends[b]` is the users index right after batch b.
   const batches: number[][] = [];
   const ends: number[] = [];
   let current: number[] = [];
   for (let i = from; i < users.length; i++) {
-    if (!hasSite(users[i] as CompactUser, owners)) {
+    const candidate = users[i] as CompactUser;
+    if (!hasSite(candidate, owners) && !alreadyUnknown.has(candidate.id)) {
       current.push(i);
       if (current.length === batchSize) {
         batches.push(current);
@@ -56,6 +59,9 @@ export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, opti
   }
 
   const finished: boolean[] = [];
+  // Undetermined users of each finished batch, written to the checkpoint in batch order with perUserChecked, so a
+  // resumed scan never keeps an answer for a batch it reads again.
+  const unknownOf = new Map<number, Array<{ id: string; reason: Failure }>>();
   const control = { nextBatch: 0, prefix: 0, checked: 0, failure: undefined as Failure | undefined };
   const report = (): void => {
     if (options.onProgress) {
@@ -81,6 +87,7 @@ export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, opti
       return;
     }
     const provisioned: CompactUser[] = [];
+    const unknown: Array<{ id: string; reason: Failure }> = [];
     for (let k = 0; k < indexes.length; k++) {
       const user = users[indexes[k] as number] as CompactUser;
       const one: Outcome<OneDriveState> | undefined = outcome.value.get(user.id);
@@ -92,18 +99,27 @@ export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, opti
         if (one.value.provisioned) {
           provisioned.push(user);
         }
-      } else if (one.status !== 404) {
-        // 404 "User's mysite not found." means not provisioned; anything else means we cannot tell.
+      } else if (one.status === 401 || one.status === 403) {
+        // Not allowed to read users' OneDrive state at all: the scan cannot tell anyone's.
         control.failure = control.failure || one;
         return;
+      } else {
+        // The adapter already turned `mySite: null` and 404 "mysite not found" into "not provisioned": any other
+        // answer (400/500 "Unable to retrieve user's mysite URL.", throttling left over…) means "could not tell".
+        unknown.push({ id: user.id, reason: one });
       }
     }
+    unknownOf.set(b, unknown);
     for (let k = 0; k < provisioned.length; k++) {
       state.siteOwners.push(addressKey((provisioned[k] as CompactUser).upn));
     }
     control.checked += indexes.length;
     finished[b] = true;
     while (control.prefix < batches.length && finished[control.prefix]) {
+      for (const entry of unknownOf.get(control.prefix) || []) {
+        markUndetermined(state, entry.id, entry.reason);
+      }
+      unknownOf.delete(control.prefix);
       control.prefix++;
     }
     state.perUserChecked = control.prefix === 0 ? from : (ends[control.prefix - 1] as number);

@@ -68,8 +68,14 @@ export interface ScanCheckpoint {
   siteOwners: string[];
   method: ScanMethod;
   methodNotice?: string;
+  /** The enumeration's failure that made the scan use the per-user method. */
+  methodReason?: Failure;
   /** Per-user method: how many of `users` (in order) have been checked. */
   perUserChecked?: number;
+  /** Per-user method: ids of users whose OneDrive state could not be told (an error other than "mysite not found"). */
+  undeterminedIds?: string[];
+  /** The first such error, as the reason shown. */
+  undeterminedReason?: Failure;
 }
 
 export interface ScanResult {
@@ -85,6 +91,15 @@ export interface ScanResult {
   method: ScanMethod;
   /** Why the slower per-user method was used, when it was. */
   methodNotice?: string;
+  /** The enumeration's failure behind the per-user method (status, code, correlation id), when it was used. */
+  methodReason?: Failure;
+  /**
+   * Considered users whose OneDrive state could not be told (per-user method: an answer other than `mySite: null` or
+   * 404 "mysite not found"). Counted apart, never as unprovisioned; a re-check reads them again.
+   */
+  undetermined: UnprovisionedUser[];
+  /** Why they could not be told (the first error seen). */
+  undeterminedReason?: Failure;
 }
 
 export type ScanOutcome =

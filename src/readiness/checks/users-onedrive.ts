@@ -33,13 +33,25 @@ function evaluate(facts: TenantFacts): CheckResult {
   const evidence = [
     format(strings.UsersOneDriveCounts, scan.considered, scan.unprovisioned, scan.requested),
     format(strings.UsersOneDriveExcluded, scan.excluded.guests, scan.excluded.disabled, scan.excluded.unlicensed),
+    strings.UsersOneDrivePopulation,
   ];
   if (scan.method === 'per-user') {
     evidence.push(scan.methodNotice ? format(strings.UsersOneDrivePerUserNotice, scan.methodNotice) : strings.UsersOneDrivePerUser);
   }
+  if (scan.undetermined > 0) {
+    const reason = scan.undeterminedReason;
+    evidence.push(
+      reason
+        ? format(strings.UsersOneDriveUndeterminedBecause, scan.undetermined, reason.status, reason.code, reason.message)
+        : format(strings.UsersOneDriveUndetermined, scan.undetermined),
+    );
+  }
 
   if (scan.unprovisioned > 0) {
     return { id: ID, title, status: 'fail', evidence, nextStep: strings.UsersOneDriveFailNextStep, who: 'sharepoint-admin' };
+  }
+  if (scan.undetermined > 0) {
+    return { id: ID, title, status: 'unknown', evidence, nextStep: strings.UsersOneDriveUndeterminedNextStep, who: 'sharepoint-admin' };
   }
   if (scan.requested > 0) {
     return {
@@ -50,6 +62,10 @@ function evaluate(facts: TenantFacts): CheckResult {
       nextStep: format(strings.UsersOneDrivePendingNextStep, scan.requested),
       who: 'sharepoint-admin',
     };
+  }
+  if (scan.considered === 0) {
+    // "All 0 users have a OneDrive" is no pass: nobody can have one.
+    return { id: ID, title, status: 'warn', evidence: [strings.UsersOneDriveNobody].concat(evidence.slice(1)), nextStep: strings.UsersOneDriveNobodyNextStep, who: 'global-admin' };
   }
   return { id: ID, title, status: 'pass', evidence: [format(strings.UsersOneDrivePass, scan.considered)].concat(evidence.slice(1)) };
 }

@@ -140,6 +140,12 @@ define([], function() {
     "UsersOneDrivePerUser": "Checked user by user (slower), because the tenant-wide list of OneDrives could not be read.",
     "UsersOneDrivePerUserNotice": "Checked user by user (slower): {0}",
     "UsersOneDrivePass": "All {0} licensed, enabled member user(s) have a OneDrive.",
+    "UsersOneDrivePopulation": "Counted here: enabled members with a SharePoint Online or OneDrive plan (the people who can have a OneDrive). The connector's user count counts enabled members with any license, so the two numbers can differ.",
+    "UsersOneDriveUndetermined": "{0} user(s) could not be checked: the service did not say whether their OneDrive exists. They are not counted as unprovisioned.",
+    "UsersOneDriveUndeterminedBecause": "{0} user(s) could not be checked (HTTP {1}, {2}: {3}). They are not counted as unprovisioned.",
+    "UsersOneDriveUndeterminedNextStep": "Select Re-check to read those users again; if it persists, check the connection report.",
+    "UsersOneDriveNobody": "No enabled member user has a SharePoint Online or OneDrive plan, so nobody can receive migrated files yet.",
+    "UsersOneDriveNobodyNextStep": "Assign licenses that include SharePoint Online or OneDrive to the destination users in the Microsoft 365 admin center, then Re-check.",
     "UsersOneDriveFailNextStep": "Request provisioning for the users below, or download the PowerShell script (Request-SPOPersonalSite) and run it in SharePoint Online Management Shell. Users can also sign in to Microsoft 365 and open OneDrive once.",
     "UsersOneDrivePendingNextStep": "Provisioning was requested for {0} user(s); it can take up to 24 hours. Select Re-check later.",
 

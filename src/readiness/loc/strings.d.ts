@@ -126,6 +126,12 @@ declare interface IReadinessStrings {
   UsersOneDrivePerUser: string;
   UsersOneDrivePerUserNotice: string;
   UsersOneDrivePass: string;
+  UsersOneDrivePopulation: string;
+  UsersOneDriveUndetermined: string;
+  UsersOneDriveUndeterminedBecause: string;
+  UsersOneDriveUndeterminedNextStep: string;
+  UsersOneDriveNobody: string;
+  UsersOneDriveNobodyNextStep: string;
   UsersOneDriveFailNextStep: string;
   UsersOneDrivePendingNextStep: string;
   GuideNeedsAnyAdmin: string;

@@ -3,10 +3,37 @@ import type { Queryable } from '@pnp/queryable';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs, wait, type RetryPolicy } from './retryPolicy';
 
 /**
+ * POSTs that only read, so may be sent again: a Graph `$batch` (ours hold GETs only) and CSOM `ProcessQuery` (ours
+ * holds a query only). Every other POST (provisioning, log items) is a write: sent again only after a 429, which
+ * says the service did not process it — a 500/502/503 after a write may hide a write that happened.
+ */
+export function isReadOnlyPost(url: string): boolean {
+  const path = url.split('?')[0] || '';
+  return /\/\$batch$/i.test(path) || /\/_vti_bin\/client\.svc\/ProcessQuery$/i.test(path) || /\/_api\/contextinfo$/i.test(path);
+}
+
+/** Whether an answer with this status may be retried for this request. */
+export function mayRetry(method: string, url: string, status: number): boolean {
+  if (!isRetryableStatus(status)) {
+    return false;
+  }
+  const verb = method.toUpperCase();
+  if (verb === 'GET' || verb === 'HEAD' || isReadOnlyPost(url)) {
+    return true;
+  }
+  return status === 429;
+}
+
+/** A network failure (no answer: offline, DNS, CORS refusal) is retried once: a CORS refusal is deterministic. */
+export const NETWORK_ATTEMPTS = 2;
+
+/**
  * PnPjs behaviour: sends with fetch, retries throttled (429 + Retry-After) and transient (5xx) answers per the
  * retry policy, and never drops a request: after the last attempt the service's own answer is returned and the
- * caller turns it into a visible Failure. Replaces the default BrowserFetchWithRetry (which ignores 500/502 and
- * retries only three times).
+ * caller turns it into a visible Failure. Writes are retried only after a 429 (see mayRetry). A Retry-After longer
+ * than the policy's longest wait is not retried early (that only earns a fresh 429): the answer is returned and the
+ * caller shows it with the wait the service asked for. Replaces the default BrowserFetchWithRetry (which ignores
+ * 500/502 and retries only three times).
  */
 export function ThrottlingRetry(policy: RetryPolicy = DEFAULT_RETRY_POLICY): TimelinePipe<Queryable> {
   return (instance: Queryable) => {
@@ -19,16 +46,19 @@ export function ThrottlingRetry(policy: RetryPolicy = DEFAULT_RETRY_POLICY): Tim
         try {
           response = await fetch(url.toString(), init);
         } catch (error) {
-          if ((error as Error).name === 'AbortError' || attempt >= policy.maxAttempts) {
+          if ((error as Error).name === 'AbortError' || attempt >= Math.min(policy.maxAttempts, NETWORK_ATTEMPTS)) {
             throw error;
           }
           await wait(retryDelayMs(policy, attempt, undefined), init.signal ?? undefined);
           continue;
         }
-        if (!isRetryableStatus(response.status) || attempt >= policy.maxAttempts) {
+        if (!mayRetry(init.method || 'GET', url.toString(), response.status) || attempt >= policy.maxAttempts) {
           return response;
         }
         const retryAfter = parseRetryAfter(response.headers.get('Retry-After') ?? undefined);
+        if (retryAfter !== undefined && retryAfter > policy.maxDelayMs) {
+          return response;
+        }
         await wait(retryDelayMs(policy, attempt, retryAfter), init.signal ?? undefined);
       }
     });

@@ -16,6 +16,8 @@ function isHttpError(error: unknown): error is HttpErrorLike {
 interface ServiceError {
   code: string;
   message: string;
+  /** Graph error bodies carry the request id in innerError. */
+  requestId?: string;
 }
 
 /**
@@ -38,7 +40,20 @@ export function readServiceError(body: unknown): ServiceError | undefined {
         : typeof message === 'object' && !!message && typeof (message as { value?: unknown }).value === 'string'
         ? (message as { value: string }).value
         : '';
-  return { code: typeof raw.code === 'string' ? raw.code : 'UnknownError', message: text };
+  const inner = (raw.innerError ?? raw.innererror) as Record<string, unknown> | undefined;
+  const requestId = typeof inner === 'object' && !!inner && typeof inner['request-id'] === 'string' ? (inner['request-id'] as string) : undefined;
+  return { code: typeof raw.code === 'string' ? raw.code : 'UnknownError', message: text, ...(requestId ? { requestId } : {}) };
+}
+
+/**
+ * The service's request id from response headers, when the browser lets us read them (Graph exposes `request-id`
+ * and `client-request-id` to cross-origin callers; SharePoint sends `SPRequestGuid`).
+ */
+export function correlationIdOf(headers: Headers | undefined): string | undefined {
+  if (!headers) {
+    return undefined;
+  }
+  return headers.get('request-id') || headers.get('SPRequestGuid') || headers.get('client-request-id') || undefined;
 }
 
 function parseJson(text: string): unknown {
@@ -65,14 +80,21 @@ export async function toFailure(error: unknown, missingScope?: string): Promise<
     const retryAfterMs = parseRetryAfter(error.response.headers.get('Retry-After') ?? undefined);
     const status = error.status;
     const permission = status === 403 || (service !== undefined && /Authorization_RequestDenied|AccessDenied|UnauthorizedAccess/i.test(service.code));
+    const correlationId = correlationIdOf(error.response.headers) || (service ? service.requestId : undefined);
     return failure(status, service ? service.code : error.statusText || `HTTP${status}`, service && service.message ? service.message : error.statusText, {
       ...(permission && missingScope ? { missingScope } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}),
+      ...(correlationId ? { correlationId } : {}),
     });
   }
   if (error instanceof Error && error.name === 'AbortError') {
     return failure(0, 'Cancelled', 'The operation was cancelled.');
   }
+  if (error instanceof SyntaxError) {
+    // The service answered, but not with the JSON we asked for (a proxy page, a truncated body).
+    return failure(0, 'MalformedAnswer', error.message);
+  }
   const message = error instanceof Error ? error.message : String(error);
+  // fetch rejects with a TypeError when no answer reached the page: offline, DNS, or a cross-origin (CORS) refusal.
   return failure(0, 'NetworkError', message);
 }

@@ -31,7 +31,8 @@ export function personalSitesQuery(startIndex: string | undefined): string {
 }
 
 interface CsomHeader {
-  ErrorInfo?: { ErrorMessage?: string; ErrorCode?: number; ErrorTypeName?: string } | null;
+  ErrorInfo?: { ErrorMessage?: string; ErrorCode?: number; ErrorTypeName?: string; TraceCorrelationId?: string } | null;
+  TraceCorrelationId?: string;
 }
 
 interface CsomSiteEnumerable {
@@ -42,7 +43,7 @@ interface CsomSiteEnumerable {
 
 export type CsomSitesResult =
   | { ok: true; sites: { url: string; owner: string }[]; next?: string }
-  | { ok: false; typeName: string; code: number; message: string };
+  | { ok: false; typeName: string; code: number; message: string; correlationId?: string };
 
 /** Claims logins ("i:0#.f|membership|adele@contoso.com") → the address. */
 export function ownerAddress(owner: string): string {
@@ -56,11 +57,13 @@ export function readPersonalSitesResponse(body: unknown): CsomSitesResult {
   }
   const header = body[0] as CsomHeader;
   if (header.ErrorInfo) {
+    const correlationId = header.ErrorInfo.TraceCorrelationId || header.TraceCorrelationId;
     return {
       ok: false,
       typeName: header.ErrorInfo.ErrorTypeName ?? 'ServerException',
       code: header.ErrorInfo.ErrorCode ?? 0,
       message: header.ErrorInfo.ErrorMessage ?? 'SharePoint reported an error.',
+      ...(correlationId ? { correlationId } : {}),
     };
   }
   let enumerable: CsomSiteEnumerable | undefined;

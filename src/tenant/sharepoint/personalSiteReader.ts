@@ -25,12 +25,14 @@ interface BatchResponseItem {
   body?: unknown;
 }
 
-/** Graph's answers for a user whose OneDrive was never created (DESIGN §4). */
-function isNotProvisioned(status: number, error: { code: string; message: string } | undefined): boolean {
-  if (status === 404) {
-    return true;
-  }
-  return error !== undefined && /mysite/i.test(error.message);
+/**
+ * Graph's answer for a user whose OneDrive does not exist: 404 "User's mysite not found." (docs/evidence.md §4).
+ * Only that one — and `mySite: null` on a 200 — counts as "not provisioned". A 404 about the user itself
+ * (Request_ResourceNotFound), 400/500 "Unable to retrieve user's mysite URL." (also seen with token problems),
+ * throttling or any other error means "could not tell" for that user, never "not provisioned".
+ */
+export function isMySiteNotFound(status: number, error: { code: string; message: string } | undefined): boolean {
+  return status === 404 && error !== undefined && /mysite/i.test(error.message) && /not found/i.test(error.message);
 }
 
 function oneDriveFrom(mySite: GraphUser['mySite']): OneDriveState {
@@ -51,7 +53,7 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
     if (read.ok) {
       return success(oneDriveFrom(read.value.mySite));
     }
-    if (isNotProvisioned(read.status, read)) {
+    if (isMySiteNotFound(read.status, read)) {
       return success({ provisioned: false });
     }
     return read;
@@ -70,8 +72,13 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
     }
     const read = readPersonalSitesResponse(answer.value);
     if (!read.ok) {
+      // CSOM answers HTTP 200 with an ErrorInfo; an access-denied one is reported as the 403 it means.
       const denied = /UnauthorizedAccess/i.test(read.typeName) || read.code === -2147024891;
-      return failure(denied ? 403 : 500, read.typeName, read.message, denied ? { missingScope: SHAREPOINT_FULL_CONTROL } : {});
+      return failure(denied ? 403 : 200, read.typeName, read.message, {
+        csom: true,
+        ...(denied ? { missingScope: SHAREPOINT_FULL_CONTROL } : {}),
+        ...(read.correlationId ? { correlationId: read.correlationId } : {}),
+      });
     }
     return success({ items: read.sites, ...(read.next ? { next: read.next } : {}) });
   }
@@ -108,7 +115,7 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
           const error = readServiceError(item.body);
           if (item.status >= 200 && item.status < 300) {
             states.set(id, success(oneDriveFrom((item.body as GraphUser | undefined)?.mySite)));
-          } else if (isNotProvisioned(item.status, error)) {
+          } else if (isMySiteNotFound(item.status, error)) {
             states.set(id, success({ provisioned: false }));
           } else if (isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts) {
             retry.push(id);
@@ -118,7 +125,11 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
               retryAfterMs = Math.max(retryAfterMs ?? 0, seconds * 1000);
             }
           } else {
-            const itemFailure: Failure = failure(item.status, error ? error.code : `HTTP${item.status}`, error ? error.message : '', item.status === 403 ? { missingScope: DIRECTORY_READ } : {});
+            const requestId = item.headers ? item.headers['request-id'] ?? item.headers['Request-Id'] : undefined;
+            const itemFailure: Failure = failure(item.status, error ? error.code : `HTTP${item.status}`, error ? error.message : '', {
+              ...(item.status === 403 ? { missingScope: DIRECTORY_READ } : {}),
+              ...(requestId || (error && error.requestId) ? { correlationId: requestId || (error ? error.requestId : undefined) } : {}),
+            });
             states.set(id, itemFailure);
           }
         }
