@@ -16,9 +16,11 @@ import {
   NAMED_USERS,
   personalSiteUrl,
   scenarioRandom,
+  shouldHaveOneDrive,
   shuffle,
   subscribedSku,
   type BuiltUser,
+  type LicenseKind,
   type PopulationKind,
   type UserSpec,
 } from './scenario-kit';
@@ -33,6 +35,11 @@ export const SCENARIO_NAMES = [
   'assignment-off',
   'unprovisioned-users',
   'demo',
+  'admin-host-blocked',
+  'enqueue-ignored',
+  'school-a1',
+  'frontline-f3',
+  'multi-geo',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -53,13 +60,19 @@ function standardSkus(users: readonly BuiltUser[]): TenantFixture['subscribedSku
   return [subscribedSku('ENTERPRISEPACK', Math.max(25, e3 + 5), e3), subscribedSku('FLOW_FREE', 10000, 3)];
 }
 
-/** A population with exact counts per kind (after the fixed named people), shuffled deterministically. */
-function population(name: string, named: UserSpec[], counts: Record<PopulationKind, number>): BuiltUser[] {
+/**
+ * A population with exact counts per kind (after the fixed named people), shuffled deterministically. `license`
+ * replaces the generated people's license (guests and unlicensed users keep none).
+ */
+function population(name: string, named: UserSpec[], counts: Record<PopulationKind, number>, license?: LicenseKind): BuiltUser[] {
   const random = scenarioRandom(`${name}:population`);
   const kinds: PopulationKind[] = [];
   for (const [kind, n] of Object.entries(counts) as Array<[PopulationKind, number]>) for (let i = 0; i < n; i++) kinds.push(kind);
   shuffle(kinds, random);
-  const generated = kinds.map((kind, i) => generatedUserSpec(random, i + 1, kind));
+  const generated = kinds.map((kind, i) => {
+    const spec = generatedUserSpec(random, i + 1, kind);
+    return license !== undefined && spec.license !== 'none' ? { ...spec, license } : spec;
+  });
   const rest = shuffle([...named.slice(1), ...generated], random);
   const first = named[0];
   if (!first) throw new Error('population: the admin comes first');
@@ -67,6 +80,19 @@ function population(name: string, named: UserSpec[], counts: Record<PopulationKi
 }
 
 const unprovisionedNamed = (names: string[]) => (s: UserSpec): UserSpec => (names.includes(s.displayName) ? { ...s, site: false } : s);
+
+/** Licensed (by Microsoft's facts), enabled members without a personal site. */
+function unprovisionedCount(users: readonly BuiltUser[]): number {
+  return users.filter((u) => shouldHaveOneDrive(u.user) && !u.site).length;
+}
+
+/** `unprovisioned-users` under another name: the same 200 users and sites, with other settings. */
+function variantOfUnprovisioned(name: ScenarioName, description: string, sharePoint: Partial<TenantFixture['sharePoint']>): TenantFixture {
+  const base = buildScenario('unprovisioned-users');
+  const scenario = base.scenario;
+  if (!scenario) throw new Error('unprovisioned-users has no scenario block');
+  return { ...base, scenario: { ...scenario, name, description }, sharePoint: { ...base.sharePoint, ...sharePoint } };
+}
 
 export function buildScenario(name: ScenarioName): TenantFixture {
   switch (name) {
@@ -206,6 +232,102 @@ export function buildScenario(name: ScenarioName): TenantFixture {
         sharePoint: { provisioningDelayMs: 8000 },
         simulation: { latencyMs: 150, pageSizes: { personalSites: 100 } },
       });
+    }
+    default:
+      return buildMore(name);
+  }
+}
+
+function buildMore(name: Exclude<ScenarioName, 'ready' | 'no-spo-license' | 'sharepoint-admin-only' | 'admin-unlicensed' | 'no-admin-consent' | 'assignment-off' | 'unprovisioned-users' | 'demo'>): TenantFixture {
+  switch (name) {
+    case 'admin-host-blocked':
+      return variantOfUnprovisioned(
+        name,
+        'The users of "unprovisioned-users" (200, 60 licensed, enabled members without a OneDrive), but the tenant admin host ' +
+          'answers no CORS (sharePoint.adminHost "cors-blocked"): the browser gets a network error for every admin-host call, ' +
+          'so the tenant-wide personal-site enumeration cannot run. The OneDrive states must come from per-user Graph reads ' +
+          '(mySite), and users-onedrive must still fail with the same 60 unprovisioned.',
+        { adminHost: 'cors-blocked' },
+      );
+    case 'enqueue-ignored':
+      return variantOfUnprovisioned(
+        name,
+        'The users of "unprovisioned-users" (60 without a OneDrive), but CreatePersonalSiteEnqueueBulk answers 200 and never ' +
+          'creates anything (sharePoint.enqueueBehaviour "ignored"): requested OneDrives stay pending for ever, and a re-check ' +
+          'still finds them missing. users-onedrive fails with 60.',
+        { enqueueBehaviour: 'ignored' },
+      );
+    case 'school-a1': {
+      // Staff (admin + named people) on Office 365 A1 for faculty, 60 generated students on A1 for students; the free A1
+      // SKUs carry SharePoint Plan 1 for EDU (SHAREPOINTSTANDARD_EDU), which gives every licensed user a OneDrive.
+      const named = [ADMIN, ...NAMED_USERS, ...EXCLUDED_USERS]
+        .map((s) => (s.license === 'none' ? s : { ...s, license: 'a1-faculty' as const }))
+        .map(unprovisionedNamed(["Liam O'Brien", '李娜']));
+      const users = population(name, named, { provisioned: 44, unprovisioned: 14, guest: 0, disabled: 1, unlicensed: 1 }, 'a1-student');
+      const faculty = users.filter((u) => u.user.assignedLicenses.some((l) => l.skuId === '94763226-9b3c-4e75-a931-5c89701abe66')).length;
+      const students = users.filter((u) => u.user.assignedLicenses.some((l) => l.skuId === '314c4481-f395-4525-be8b-2ec4bb1e9d91')).length;
+      const count = unprovisionedCount(users);
+      return buildFixture({
+        name,
+        description:
+          `A school: every licensed user, the Global Administrator included, holds only the free Office 365 A1 SKUs — A1 for faculty ` +
+          `(STANDARDWOFFPACK_FACULTY, ${faculty} staff) or A1 for students (STANDARDWOFFPACK_STUDENT, ${students} students). Both ` +
+          `carry SharePoint Plan 1 for EDU (SHAREPOINTSTANDARD_EDU), a SharePoint Online plan that includes OneDrive, so ` +
+          `tenant-spo-license and admin-license pass. ${count} licensed, enabled members never signed in and have no OneDrive ` +
+          `(including "Liam O'Brien" and "李娜"): users-onedrive fails with ${count}. Excluded: a guest, disabled and unlicensed users.`,
+        expected: { ...ALL_PASS, 'users-onedrive': 'fail' },
+        unprovisionedCount: count,
+        users,
+        adminRole: 'global',
+        skus: [
+          subscribedSku('STANDARDWOFFPACK_FACULTY', 500, faculty),
+          subscribedSku('STANDARDWOFFPACK_STUDENT', 1000000, students),
+          subscribedSku('FLOW_FREE', 10000, 3),
+        ],
+      });
+    }
+    case 'frontline-f3': {
+      // Frontline workers on Microsoft 365 F3 (SPE_F1: SharePoint Kiosk, SHAREPOINTDESKLESS, includes a OneDrive); the
+      // signed-in Global Administrator on Office 365 E3.
+      const named = [ADMIN, ...NAMED_USERS, ...EXCLUDED_USERS]
+        .map((s) => (s === ADMIN || s.license === 'none' ? s : { ...s, license: 'f3' as const }))
+        .map(unprovisionedNamed(["Liam O'Brien"]));
+      const users = population(name, named, { provisioned: 50, unprovisioned: 30, guest: 0, disabled: 2, unlicensed: 2 }, 'f3');
+      const f3 = users.filter((u) => u.user.assignedLicenses.some((l) => l.skuId === '66b55226-6b4f-492c-910c-a3b7a3c9d993')).length;
+      const count = unprovisionedCount(users);
+      return buildFixture({
+        name,
+        description:
+          `Frontline workers: ${f3} users hold Microsoft 365 F3 (SPE_F1), whose SharePoint Kiosk plan (SHAREPOINTDESKLESS) is ` +
+          `a SharePoint Online plan that includes a OneDrive; the signed-in Global Administrator holds Office 365 E3. F3 users ` +
+          `count as licensed: ${count} licensed, enabled members (F3 workers who never signed in, and "Liam O'Brien") have no ` +
+          `OneDrive, so users-onedrive fails with ${count}. Excluded: a guest, disabled and unlicensed users.`,
+        expected: { ...ALL_PASS, 'users-onedrive': 'fail' },
+        unprovisionedCount: count,
+        users,
+        adminRole: 'global',
+        skus: [subscribedSku('ENTERPRISEPACK', 5, 1), subscribedSku('SPE_F1', Math.max(100, f3 + 10), f3), subscribedSku('FLOW_FREE', 10000, 3)],
+      });
+    }
+    case 'multi-geo': {
+      const europe = ['Adele Vance', 'Zoë Ångström-Müller', 'Johanna Lorenz', 'Henrietta Mueller', 'Lee Gu'];
+      const users = standardRoster(name, (s) =>
+        europe.includes(s.displayName) ? { ...s, preferredDataLocation: 'EUR', satellite: true } : s.license === 'none' || s.guest ? s : { ...s, preferredDataLocation: 'NAM' },
+      );
+      const fixture = buildFixture({
+        name,
+        description:
+          'A Multi-Geo tenant (default geo NAM) like "ready": five users have preferredDataLocation EUR and their OneDrives in ' +
+          'the European satellite geo (https://contosoeur-my.sharepoint.com). Each geo has its own tenant admin center, so the ' +
+          'default geo\'s admin host does not list those five sites, while Graph mySite returns them. Every licensed, enabled ' +
+          'member has a OneDrive: all checks pass, 0 unprovisioned.',
+        expected: ALL_PASS,
+        unprovisionedCount: 0,
+        users,
+        adminRole: 'global',
+        skus: standardSkus(users),
+      });
+      return { ...fixture, tenant: { ...fixture.tenant, defaultDataLocation: 'NAM' } };
     }
   }
 }

@@ -3,16 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadFixture, validateFixture, type TenantFixture } from '../../demo/simulator';
 import { buildScenario, SCENARIO_NAMES, scenarioJson } from '../../demo/simulator/build-scenarios';
-import { hasOneDrivePlan } from '../../demo/simulator/plans';
+import { shouldHaveOneDrive } from '../../demo/simulator/scenario-kit';
 import { SCENARIOS } from './support';
 import { CHECK_IDS } from '../../src/readiness/check';
 
 
+/** Licensed (by Microsoft's licensing facts, not the simulator's plan list), enabled members without a personal site. */
 function unprovisioned(f: TenantFixture): string[] {
   const owners = new Set(f.sharePoint.personalSites.map((s) => s.owner.toLowerCase()));
-  return f.users
-    .filter((u) => u.accountEnabled && u.userType === 'Member' && hasOneDrivePlan(u.assignedPlans) && !owners.has(u.userPrincipalName.toLowerCase()))
-    .map((u) => u.userPrincipalName);
+  return f.users.filter((u) => shouldHaveOneDrive(u) && !owners.has(u.userPrincipalName.toLowerCase())).map((u) => u.userPrincipalName);
 }
 
 describe('scenario fixtures', () => {
@@ -68,9 +67,53 @@ describe('scenario fixtures', () => {
     const demo = loadFixture(path.join(SCENARIOS, 'demo.json'));
     expect(demo.users.length).toBeGreaterThanOrEqual(200);
     expect(demo.sharePoint.provisioningDelayMs).toBe(8000);
-    const share = (demo.scenario?.unprovisionedCount ?? 0) / demo.users.filter((u) => u.accountEnabled && u.userType === 'Member' && hasOneDrivePlan(u.assignedPlans)).length;
+    const share = (demo.scenario?.unprovisionedCount ?? 0) / demo.users.filter(shouldHaveOneDrive).length;
     expect(share).toBeGreaterThan(0.1);
     expect(share).toBeLessThan(0.2);
+  });
+
+  it('admin-host-blocked and enqueue-ignored are unprovisioned-users (same users and sites) with another admin host / enqueue answer', () => {
+    const load = (n: string): TenantFixture => loadFixture(path.join(SCENARIOS, `${n}.json`));
+    const base = load('unprovisioned-users');
+    for (const [name, change] of [
+      ['admin-host-blocked', { adminHost: 'cors-blocked' }],
+      ['enqueue-ignored', { enqueueBehaviour: 'ignored' }],
+    ] as const) {
+      const f = load(name);
+      expect(f.users).toEqual(base.users);
+      expect(f.sharePoint).toEqual({ ...base.sharePoint, ...change });
+      expect(f.scenario?.expected).toEqual(base.scenario?.expected);
+      expect(f.scenario?.unprovisionedCount).toBe(60);
+    }
+  });
+
+  it('school-a1: everyone (the Global admin too) holds only Office 365 A1 SKUs, whose SHAREPOINTSTANDARD_EDU counts as SharePoint', () => {
+    const f = loadFixture(path.join(SCENARIOS, 'school-a1.json'));
+    expect(f.subscribedSkus.map((s) => s.skuPartNumber).filter((p) => p !== 'FLOW_FREE').sort()).toEqual(['STANDARDWOFFPACK_FACULTY', 'STANDARDWOFFPACK_STUDENT']);
+    const licensed = f.users.filter((u) => u.assignedLicenses.length > 0);
+    expect(licensed.every((u) => u.assignedLicenses.every((l) => ['94763226-9b3c-4e75-a931-5c89701abe66', '314c4481-f395-4525-be8b-2ec4bb1e9d91'].includes(l.skuId)))).toBe(true);
+    const admin = f.users.find((u) => u.id === f.signedInUserId);
+    expect(admin?.assignedPlans.map((p) => p.servicePlanId)).toContain('0a4983bb-d3e5-4a09-95d8-b2d0127b3df5');
+    expect(f.scenario?.expected).toEqual(expect.objectContaining({ 'tenant-spo-license': 'pass', 'admin-license': 'pass', 'users-onedrive': 'fail' }));
+    expect(f.scenario?.unprovisionedCount).toBeGreaterThan(10);
+  });
+
+  it('frontline-f3: F3 (SPE_F1, SHAREPOINTDESKLESS) users count as licensed; the admin holds E3', () => {
+    const f = loadFixture(path.join(SCENARIOS, 'frontline-f3.json'));
+    const f3 = f.users.filter((u) => u.assignedLicenses.some((l) => l.skuId === '66b55226-6b4f-492c-910c-a3b7a3c9d993'));
+    expect(f3.length).toBeGreaterThan(f.users.length / 2);
+    expect(f.users.find((u) => u.id === f.signedInUserId)?.assignedLicenses.map((l) => l.skuId)).toEqual(['6fd2c87f-b296-42f0-b197-1e91e994b900']);
+    const unprovisionedF3 = unprovisioned(f).filter((upn) => f3.some((u) => u.userPrincipalName === upn));
+    expect(unprovisionedF3.length).toBe(f.scenario?.unprovisionedCount);
+  });
+
+  it('multi-geo: default geo NAM; EUR users\' sites are on the satellite my host', () => {
+    const f = loadFixture(path.join(SCENARIOS, 'multi-geo.json'));
+    expect(f.tenant.defaultDataLocation).toBe('NAM');
+    const eur = f.users.filter((u) => u.preferredDataLocation === 'EUR');
+    expect(eur).toHaveLength(5);
+    const sites = new Map(f.sharePoint.personalSites.map((s) => [s.owner, s.url] as const));
+    for (const u of eur) expect(sites.get(u.userPrincipalName.toLowerCase())).toMatch(/^https:\/\/contosoeur-my\.sharepoint\.com\/personal\//);
   });
 });
 
