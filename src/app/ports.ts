@@ -9,6 +9,7 @@ import type {
   ConnectorApp,
   ConnectorSettings,
   DirectoryRole,
+  EligibleRole,
   OneDriveState,
   PermissionGrant,
   SignedInUser,
@@ -27,14 +28,20 @@ export interface DirectoryReader extends UserPageReader {
   getSignedInUser(): Promise<Outcome<SignedInUser>>;
   /** `GET /me/transitiveMemberOf/microsoft.graph.directoryRole`: the admin's active directory roles. */
   getMyDirectoryRoles(): Promise<Outcome<DirectoryRole[]>>;
+  /**
+   * `GET /roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')`: roles the
+   * admin is eligible for in PIM (RoleEligibilitySchedule.Read.Directory). Failure: 403 without the scope, 400
+   * AadPremiumLicenseRequired without Entra ID P2.
+   */
+  getMyEligibleRoles(): Promise<Outcome<EligibleRole[]>>;
   /** Licensed, enabled member users, counted by the directory (`/users/$count`, ConsistencyLevel: eventual). */
   countLicensedEnabledMembers(): Promise<Outcome<number>>;
 }
 
 /** The connector's enterprise app and what it was granted (Microsoft Graph). */
 export interface ConnectorAppReader {
-  /** Finds the connector's service principal by app id, else by display name. `undefined`: none matches. */
-  findConnectorApp(settings: ConnectorSettings): Promise<Outcome<ConnectorApp | undefined>>;
+  /** The connector's service principals: by app id when configured, else every one with the display name (may be []). */
+  findConnectorApps(settings: ConnectorSettings): Promise<Outcome<ConnectorApp[]>>;
   /** Delegated permission grants of the service principal, each resource resolved to its name. */
   getPermissionGrants(servicePrincipalId: string): Promise<Outcome<PermissionGrant[]>>;
   /** Users and groups assigned to the app (`appRoleAssignedTo`). */

@@ -12,6 +12,11 @@ export interface Failure {
   message: string;
   /** The delegated scope that would have allowed this call, when the failure is a missing permission. */
   missingScope?: string;
+  /**
+   * Set instead of missingScope when other reads needing the same scope succeeded: the scope is approved, so the
+   * refusal is about this read (an admin role, a policy), not a missing approval.
+   */
+  provenScope?: string;
   /** Seconds the service asked us to wait (429/503), when given. */
   retryAfterSeconds?: number;
   /**

@@ -11,3 +11,5 @@ export const DIRECTORY_READ = `${GRAPH_RESOURCE}: Directory.Read.All`;
 export const USER_READ = `${GRAPH_RESOURCE}: User.Read`;
 /** SharePoint: tenant admin calls (personal-site enumeration, provisioning) and the provisioning log list. */
 export const SHAREPOINT_FULL_CONTROL = `${SHAREPOINT_RESOURCE}: AllSites.FullControl`;
+/** Graph: the signed-in admin's eligible (PIM) directory roles. Least privileged read for roleEligibilityScheduleInstances. */
+export const ROLE_ELIGIBILITY_READ = `${GRAPH_RESOURCE}: RoleEligibilitySchedule.Read.Directory`;

@@ -49,6 +49,14 @@ export interface DirectoryRole {
   roleTemplateId: string;
 }
 
+/** A directory role the signed-in admin may activate (PIM eligibility). */
+export interface EligibleRole {
+  /** Built-in roles: the role template id (e.g. Global Administrator 62e90394-…). */
+  roleTemplateId: string;
+  /** When the eligibility ends, if it does (ISO 8601). */
+  endDateTime?: string;
+}
+
 export interface OneDriveState {
   provisioned: boolean;
   /** The personal site URL when provisioned. */
@@ -71,6 +79,24 @@ export interface ConnectorApp {
   appId: string;
   displayName: string;
   appRoleAssignmentRequired: boolean;
+  /** The tenant that owns the app registration (appOwnerOrganizationId), when Graph gives it. */
+  ownerTenantId?: string;
+  /** The publisher's name (verified publisher, else publisherName), when Graph gives it. */
+  publisher?: string;
+  /** The publisher is verified in Microsoft Entra. */
+  verifiedPublisher?: boolean;
+}
+
+/**
+ * A service principal that matched the connector's display name when more than one did: display names are not unique
+ * in Microsoft Entra, so each match is listed with what tells them apart and what was granted to it.
+ */
+export interface ConnectorCandidate {
+  app: ConnectorApp;
+  /** Tenant-wide (AllPrincipals) grants exist for it; undefined when they could not be read. */
+  tenantWideGrants?: boolean;
+  /** Users and groups assigned to it; undefined when they could not be read. */
+  assignments?: number;
 }
 
 /** One delegated permission grant of the connector (Graph oAuth2PermissionGrant), resource resolved to a name. */
@@ -128,9 +154,18 @@ export interface TenantFacts {
   skus: Outcome<SubscribedSku[]>;
   me: Outcome<SignedInUser>;
   myRoles: Outcome<DirectoryRole[]>;
+  /**
+   * Roles the admin is eligible for in Privileged Identity Management but has not activated (transitiveMemberOf lists
+   * active roles only). A failure when they cannot be read (scope not approved, no Entra ID P2).
+   */
+  eligibleRoles: Outcome<EligibleRole[]>;
   adminOneDrive: Outcome<OneDriveState>;
-  /** value undefined: no service principal matches the connector settings. */
+  /** value undefined: no service principal matches the connector settings. The one evaluated when several match. */
   connectorApp: Outcome<ConnectorApp | undefined>;
+  /** Every match when the display name matched more than one service principal (the ambiguity is a warning). */
+  connectorCandidates?: ConnectorCandidate[];
+  /** Why `connectorApp` was chosen among the candidates. */
+  connectorChoice?: 'tenant-wide-grants' | 'assignments' | 'first-match';
   grants?: Outcome<PermissionGrant[]>;
   assignments?: Outcome<AppAssignment[]>;
   /** Licensed, enabled member users as counted by the directory ($count with ConsistencyLevel: eventual). */

@@ -99,3 +99,6 @@ export function oneDriveHostUrl(tenant: Outcome<TenantInfo>): string | undefined
 export function tenantIdForLogin(tenant: Outcome<TenantInfo>): string {
   return tenant.ok && tenant.value.id ? tenant.value.id : 'organizations';
 }
+
+/** Privileged Identity Management → My roles (activate an eligible role). */
+export const PIM_MY_ROLES_LINK = 'https://entra.microsoft.com/#view/Microsoft_Azure_PIMCommon/ActivationMenuBlade/~/aadmigratedroles';

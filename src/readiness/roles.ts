@@ -29,3 +29,17 @@ export function adminLevel(roles: ReadonlyArray<DirectoryRole>): AdminLevel {
   }
   return isSharePointAdmin(roles) ? 'sharepoint-admin' : 'none';
 }
+
+/** The role's name as the Entra admin center shows it (built-in roles this product cares about), else its id. */
+export function roleName(templateId: string): string {
+  switch (templateId.toLowerCase()) {
+    case RoleTemplateIds.GlobalAdministrator:
+      return 'Global Administrator';
+    case RoleTemplateIds.SharePointAdministrator:
+      return 'SharePoint Administrator';
+    case RoleTemplateIds.MigrationAdministrator:
+      return 'Microsoft 365 Migration Administrator';
+    default:
+      return templateId;
+  }
+}

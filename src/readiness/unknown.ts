@@ -50,6 +50,12 @@ function apiAccessLink(facts: TenantFacts): CheckLink {
 export function explainFailure(failure: Failure, what: string, facts: TenantFacts, notFoundHint?: string): FailureExplanation {
   const evidence = [format(strings.UnknownCouldNotRead, what), answerLine(failure)];
 
+  if (failure.provenScope && failure.status !== 401 && (failure.status === 403 || PERMISSION_CODE.test(failure.code))) {
+    // The scope works for other reads: never claim it is missing.
+    evidence.push(format(strings.UnknownDeniedDespiteScope, what, failure.provenScope));
+    return { evidence, nextStep: strings.UnknownDeniedDespiteScopeNextStep, who: 'any-admin' };
+  }
+
   if (isPermissionFailure(failure)) {
     if (failure.missingScope) {
       evidence.push(format(strings.UnknownMissingScopeEvidence, failure.missingScope));

@@ -7,6 +7,8 @@ import { ThrottlingRetry } from './http/throttlingRetry';
 /** The PnPjs roots every adapter is built from. Only base URLs and the token source differ between hosts. */
 export interface TenantClients {
   graph: GraphFI;
+  /** Graph's base URL, e.g. https://graph.microsoft.com/v1.0: nextLinks are followed only to its origin. */
+  graphBaseUrl: string;
   /** The hosting site (where the provisioning log list lives). */
   site: SPFI;
   /** The tenant admin host, e.g. https://contoso-admin.sharepoint.com. */
@@ -27,6 +29,9 @@ export interface SpfxContextSlice {
   aadTokenProviderFactory?: { getTokenProvider(): Promise<{ getToken(resource: string): Promise<string> }> };
 }
 
+/** Microsoft Graph v1.0, where PnPjs's SPFx behaviour sends Graph calls. */
+export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
 /** https://contoso.sharepoint.com/sites/x → https://contoso-admin.sharepoint.com (also for contoso-my hosts). */
 export function adminUrlFor(siteUrl: string): string {
   const url = new URL(siteUrl);
@@ -43,6 +48,7 @@ export function createSpfxClients(context: SpfxContextSlice): TenantClients {
   const pnpContext = context as Parameters<typeof SpSPFx>[0];
   return {
     graph: graphfi().using(GraphSPFx(pnpContext), ThrottlingRetry()),
+    graphBaseUrl: GRAPH_BASE_URL,
     site: spfi(siteUrl).using(SpSPFx(pnpContext), ThrottlingRetry()),
     admin: spfi(adminUrl).using(SpSPFx(pnpContext), SPFxToken(pnpContext), ThrottlingRetry()),
     siteUrl,
@@ -71,6 +77,7 @@ export function createDirectClients(options: DirectClientOptions): TenantClients
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   return {
     graph: graphfi().using(GraphDefaultHeaders(), GraphDefaultInit(options.graphBaseUrl), DefaultParse(), ThrottlingRetry(retry), BearerToken(options.token)),
+    graphBaseUrl: options.graphBaseUrl,
     site: options.siteSession
       ? spfi(options.siteUrl).using(
           SPBrowser({ baseUrl: options.siteUrl }),

@@ -21,8 +21,8 @@ export function createTenantPorts(clients: TenantClients, storage: KeyValueStora
   const list: ProvisioningLogStore = new SharePointListLogStore(clients.site);
   const browser: ProvisioningLogStore = new BrowserLogStore(storage, `migration-readiness:provisioning-log:${clients.siteUrl}`);
   return {
-    directory: new GraphDirectoryReader(clients.graph),
-    connector: new GraphConnectorAppReader(clients.graph),
+    directory: new GraphDirectoryReader(clients.graph, clients.graphBaseUrl),
+    connector: new GraphConnectorAppReader(clients.graph, clients.graphBaseUrl),
     sites: new TenantPersonalSiteReader(clients.graph, clients.admin, clients.adminUrl),
     requester: new SharePointProvisioningRequester([
       { path: 'site-session', root: clients.site, baseUrl: clients.siteUrl },

@@ -124,6 +124,7 @@ export function readyFacts(overrides: Partial<TenantFacts> = {}): TenantFacts {
       assignedPlans: [plan(PLAN.SHAREPOINTENTERPRISE), plan(PLAN.EXCHANGE_S_ENTERPRISE, 'Enabled', 'exchange')],
     }),
     myRoles: success([GLOBAL_ADMIN]),
+    eligibleRoles: success([]),
     adminOneDrive: success({ provisioned: true, url: 'https://contoso-my.sharepoint.com/personal/megan_contoso_onmicrosoft_com' }),
     connectorApp: success(connectorApp()),
     grants: success(coveringGrants()),

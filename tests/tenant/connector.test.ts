@@ -11,33 +11,55 @@ describe('Graph connector app adapter against the tenant simulator', () => {
 
   it('finds the connector by display name and by app id, and says when it is absent', async () => {
     tenant = await startTenant(scenario('ready'));
-    const byName = await tenant.ports.connector.findConnectorApp({ displayName: 'Office 365 Mover', requiredScopes: [] });
-    expect(byName.ok && byName.value?.appId).toBe(MOVER_APP_ID);
-    const byId = await tenant.ports.connector.findConnectorApp({ appId: MOVER_APP_ID, displayName: 'ignored', requiredScopes: [] });
-    expect(byId.ok && byId.value?.displayName).toBe('Office 365 Mover');
-    const absent = await tenant.ports.connector.findConnectorApp({ displayName: "O'Neil's Mover", requiredScopes: [] });
-    expect(absent).toEqual({ ok: true, value: undefined });
+    const byName = await tenant.ports.connector.findConnectorApps({ displayName: 'Office 365 Mover', requiredScopes: [] });
+    expect(byName.ok && byName.value.map((a) => a.appId)).toEqual([MOVER_APP_ID]);
+    const byId = await tenant.ports.connector.findConnectorApps({ appId: MOVER_APP_ID, displayName: 'ignored', requiredScopes: [] });
+    expect(byId.ok && byId.value.map((a) => a.displayName)).toEqual(['Office 365 Mover']);
+    const absent = await tenant.ports.connector.findConnectorApps({ displayName: "O'Neil's Mover", requiredScopes: [] });
+    expect(absent).toEqual({ ok: true, value: [] });
+  });
+
+  it('returns every service principal with the display name: names are not unique in Entra', async () => {
+    const fixture = scenario('ready');
+    const original = fixture.servicePrincipals.find((sp) => sp.displayName === 'Office 365 Mover');
+    if (!original) {
+      throw new Error('the connector is expected in the ready scenario');
+    }
+    fixture.servicePrincipals.push({
+      ...original,
+      id: '7b1f0d0e-5f55-4c44-9a55-0a1b2c3d4e5f',
+      appId: '0f0e0d0c-0b0a-4909-8807-060504030201',
+      appOwnerOrganizationId: '11111111-2222-3333-4444-555555555555',
+      publisherName: 'Contoso Labs',
+    });
+    tenant = await startTenant(fixture);
+    const found = await tenant.ports.connector.findConnectorApps({ displayName: 'Office 365 Mover', requiredScopes: [] });
+    expect(found.ok && found.value.map((a) => a.appId).sort()).toEqual(['0f0e0d0c-0b0a-4909-8807-060504030201', MOVER_APP_ID].sort());
+    const stale = found.ok ? found.value.find((a) => a.appId !== MOVER_APP_ID) : undefined;
+    expect(stale).toMatchObject({ ownerTenantId: '11111111-2222-3333-4444-555555555555', publisher: 'Contoso Labs' });
   });
 
   it('reads the grants with their resource named, and who is assigned', async () => {
     tenant = await startTenant(scenario('ready'));
-    const app = await tenant.ports.connector.findConnectorApp({ displayName: 'Office 365 Mover', requiredScopes: [] });
-    if (!app.ok || !app.value) {
+    const apps = await tenant.ports.connector.findConnectorApps({ displayName: 'Office 365 Mover', requiredScopes: [] });
+    const app = apps.ok ? apps.value[0] : undefined;
+    if (!app) {
       throw new Error('connector app expected');
     }
-    const grants = await tenant.ports.connector.getPermissionGrants(app.value.servicePrincipalId);
+    const grants = await tenant.ports.connector.getPermissionGrants(app.servicePrincipalId);
     expect(grants.ok).toBe(true);
     const resources = grants.ok ? grants.value.map((g) => g.resourceDisplayName).sort() : [];
     expect(resources).toEqual(expect.arrayContaining(['Microsoft Graph', 'Office 365 SharePoint Online']));
     expect(grants.ok && grants.value.every((g) => g.consentType === 'AllPrincipals')).toBe(true);
-    const assignments = await tenant.ports.connector.getAssignments(app.value.servicePrincipalId);
+    const assignments = await tenant.ports.connector.getAssignments(app.servicePrincipalId);
     expect(assignments.ok && assignments.value.length).toBeGreaterThan(0);
   });
 
   it('sees per-user (Principal) grants as such', async () => {
     tenant = await startTenant(scenario('no-admin-consent'));
-    const app = await tenant.ports.connector.findConnectorApp({ displayName: 'Office 365 Mover', requiredScopes: [] });
-    const grants = app.ok && app.value ? await tenant.ports.connector.getPermissionGrants(app.value.servicePrincipalId) : undefined;
+    const apps = await tenant.ports.connector.findConnectorApps({ displayName: 'Office 365 Mover', requiredScopes: [] });
+    const app = apps.ok ? apps.value[0] : undefined;
+    const grants = app ? await tenant.ports.connector.getPermissionGrants(app.servicePrincipalId) : undefined;
     expect(grants?.ok && grants.value.length).toBeGreaterThan(0);
     expect(grants?.ok && grants.value.every((g) => g.consentType === 'Principal')).toBe(true);
   });

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { scenario, startTenant, type TestTenant } from '../support/tenant';
-import { DIRECTORY_READ } from '../../src/tenant/scopes';
+import { DIRECTORY_READ } from '../../src/common/scopes';
 
 describe('Graph directory adapter against the tenant simulator', () => {
   let tenant: TestTenant;

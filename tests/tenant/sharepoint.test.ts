@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { scenario, startTenant, type TestTenant } from '../support/tenant';
-import { SHAREPOINT_FULL_CONTROL } from '../../src/tenant/scopes';
+import { SHAREPOINT_FULL_CONTROL } from '../../src/common/scopes';
 import type { PersonalSite } from '../../src/provisioning/ports';
 
 async function allSites(tenant: TestTenant): Promise<PersonalSite[]> {

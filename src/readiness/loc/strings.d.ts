@@ -207,6 +207,29 @@ declare interface IReadinessStrings {
   ScopeProfileAllows: string;
   ScopeEmailPermission: string;
   ScopeEmailAllows: string;
+  UnknownDeniedDespiteScope: string;
+  UnknownDeniedDespiteScopeNextStep: string;
+  LinkPimMyRoles: string;
+  AdminRoleEligibleNoP2: string;
+  AdminRoleEligibleNotChecked: string;
+  AdminRoleEligibleList: string;
+  AdminRoleEligibleNone: string;
+  AdminRoleEligibleGlobal: string;
+  AdminRoleEligibleNotActive: string;
+  AdminRoleActivateNextStep: string;
+  AdminRoleActivateGlobalNextStep: string;
+  AdminRoleSharePointConsentDone: string;
+  ConnectorAppAmbiguous: string;
+  ConnectorAppCandidate: string;
+  ConnectorAppCandidateGranted: string;
+  ConnectorAppCandidateNotGranted: string;
+  ConnectorAppCandidateUnread: string;
+  ConnectorAppCandidateAssigned: string;
+  ConnectorAppChoiceGrants: string;
+  ConnectorAppChoiceAssignments: string;
+  ConnectorAppChoiceFirst: string;
+  ConnectorAppAmbiguousNextStep: string;
+  ValueUnknown: string;
 }
 
 declare module 'ReadinessStrings' {

@@ -1,45 +1,85 @@
 import type { GraphFI } from '@pnp/graph';
 import { Paged, graphGet, type IGraphCollection, type IPagedResult } from '@pnp/graph';
 import type { AppAssignment, ConnectorApp, ConnectorSettings, PermissionGrant } from '../../readiness/facts';
-import { success, type Outcome } from '../../common/outcome';
+import { failure, success, type Outcome } from '../../common/outcome';
 import type { ConnectorAppReader } from '../../app/ports';
-import { DIRECTORY_READ } from '../scopes';
+import { DIRECTORY_READ } from '../../common/scopes';
 import type { GraphAppRoleAssignment, GraphPermissionGrant, GraphServicePrincipal } from './dto';
 import { attempt, odataString } from './graphCall';
 import { toAssignment, toConnectorApp, toPermissionGrant } from './mapping';
-import { graphCollection, graphQueryable } from './root';
+import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } from './root';
 
-const SP_FIELDS = ['id', 'appId', 'displayName', 'appRoleAssignmentRequired'];
+const SP_FIELDS = ['id', 'appId', 'displayName', 'appRoleAssignmentRequired', 'appOwnerOrganizationId', 'publisherName', 'verifiedPublisher'];
 
-/** Reads every page of a collection, following @odata.nextLink. */
-async function readAllPages<T>(graph: GraphFI, first: IGraphCollection<T[]>): Promise<T[]> {
+/**
+ * Reads every page of a collection, following @odata.nextLink — only to the same origin (the token never goes to
+ * another host) and never to a link already followed (a link that points back would loop forever).
+ */
+async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGraphCollection<T[]>): Promise<T[]> {
   const items: T[] = [];
+  const followed = new Set<string>();
   let query: IGraphCollection<T[]> | undefined = first;
   while (query) {
     const page = (await graphGet(query.using(Paged()))) as unknown as IPagedResult<T>;
-    items.push(...(page.value ?? []));
-    query = page.hasNext ? graphCollection<T>(graph, page.nextLink) : undefined;
+    if (!Array.isArray(page.value)) {
+      throw malformed('collection');
+    }
+    items.push(...page.value);
+    const link = page.hasNext ? page.nextLink : undefined;
+    if (!link) {
+      break;
+    }
+    if (!isSameOrigin(graphBaseUrl, link)) {
+      throw new PagingError('ForeignNextLink', `Microsoft Graph pointed the next page to another host (${originOf(link)}); it was not followed.`);
+    }
+    if (followed.has(link)) {
+      throw new PagingError('PagingLoop', 'Microsoft Graph pointed back to a page already read; the read was stopped to avoid an endless loop.');
+    }
+    followed.add(link);
+    query = graphCollection<T>(graph, link);
   }
   return items;
 }
 
-export class GraphConnectorAppReader implements ConnectorAppReader {
-  public constructor(private readonly graph: GraphFI) {}
+/** A paging answer that cannot be followed; attempt() turns it into a Failure with this code. */
+class PagingError extends Error {
+  public constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PagingError';
+  }
+}
 
-  public async findConnectorApp(settings: ConnectorSettings): Promise<Outcome<ConnectorApp | undefined>> {
+export class GraphConnectorAppReader implements ConnectorAppReader {
+  public constructor(
+    private readonly graph: GraphFI,
+    private readonly graphBaseUrl: string,
+  ) {}
+
+  /**
+   * `GET /servicePrincipals?$filter=appId eq '…'` when an app id is configured (unique), else `displayName eq '…'`
+   * (display names are not unique in Entra: every match is returned). Failure: the service's answer; a 200 whose body
+   * is not a list is `MalformedAnswer`, never "not found".
+   */
+  public async findConnectorApps(settings: ConnectorSettings): Promise<Outcome<ConnectorApp[]>> {
     const filter = settings.appId && settings.appId.trim()
       ? `appId eq ${odataString(settings.appId.trim())}`
       : `displayName eq ${odataString(settings.displayName.trim())}`;
-    return attempt(DIRECTORY_READ, async () => {
-      const found = await graphCollection<GraphServicePrincipal>(this.graph, 'servicePrincipals').filter(filter).select(...SP_FIELDS)();
-      const first = found[0];
-      return first ? toConnectorApp(first) : undefined;
-    });
+    const found = await attempt(DIRECTORY_READ, () => graphCollection<GraphServicePrincipal>(this.graph, 'servicePrincipals').filter(filter).select(...SP_FIELDS)());
+    if (!found.ok) {
+      return found;
+    }
+    if (!Array.isArray(found.value)) {
+      return failure(200, 'MalformedAnswer', 'Microsoft Graph answered the service principal search without a list of results.');
+    }
+    return success(found.value.map(toConnectorApp));
   }
 
   public async getPermissionGrants(servicePrincipalId: string): Promise<Outcome<PermissionGrant[]>> {
     const grants = await attempt(DIRECTORY_READ, () =>
-      readAllPages(this.graph, graphCollection<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants').filter(`clientId eq ${odataString(servicePrincipalId)}`)),
+      readAllPages(this.graph, this.graphBaseUrl, graphCollection<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants').filter(`clientId eq ${odataString(servicePrincipalId)}`)),
     );
     if (!grants.ok) {
       return grants;
@@ -69,7 +109,7 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
       const first = graphCollection<GraphAppRoleAssignment>(this.graph, `servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo`)
         .select('principalId', 'principalDisplayName', 'principalType')
         .top(999);
-      const items = await readAllPages(this.graph, first);
+      const items = await readAllPages(this.graph, this.graphBaseUrl, first);
       return items.map(toAssignment);
     });
   }

@@ -1,15 +1,15 @@
 import type { GraphFI } from '@pnp/graph';
 import { ConsistencyLevel, graphGet, Paged, type IPagedResult } from '@pnp/graph';
 import { TextParse } from '@pnp/queryable';
-import type { DirectoryRole, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
+import type { DirectoryRole, EligibleRole, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
 import { failure, type Outcome } from '../../common/outcome';
 import type { DirectoryReader } from '../../app/ports';
 import type { DirectoryUser, Page } from '../../provisioning/ports';
-import { DIRECTORY_READ, USER_READ } from '../scopes';
-import type { GraphDirectoryRole, GraphOrganization, GraphSubscribedSku, GraphUser } from './dto';
+import { DIRECTORY_READ, ROLE_ELIGIBILITY_READ, USER_READ } from '../../common/scopes';
+import type { GraphDirectoryRole, GraphOrganization, GraphRoleEligibility, GraphSubscribedSku, GraphUser } from './dto';
 import { attempt } from './graphCall';
-import { toDirectoryRole, toDirectoryUser, toSignedInUser, toSku, toTenantInfo } from './mapping';
-import { graphCollection, graphQueryable } from './root';
+import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku, toTenantInfo } from './mapping';
+import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } from './root';
 
 export const USER_PAGE_SIZE = 999;
 const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans'];
@@ -17,7 +17,10 @@ const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'departme
 export const LICENSED_MEMBERS_FILTER = "accountEnabled eq true and userType eq 'Member' and assignedLicenses/$count ne 0";
 
 export class GraphDirectoryReader implements DirectoryReader {
-  public constructor(private readonly graph: GraphFI) {}
+  public constructor(
+    private readonly graph: GraphFI,
+    private readonly graphBaseUrl: string,
+  ) {}
 
   public getTenant(): Promise<Outcome<TenantInfo>> {
     return attempt(USER_READ, async () => {
@@ -44,8 +47,9 @@ export class GraphDirectoryReader implements DirectoryReader {
     });
   }
 
+  /** `/me/transitiveMemberOf` is the signed-in user's own read: User.Read covers it (Graph permissions reference). */
   public getMyDirectoryRoles(): Promise<Outcome<DirectoryRole[]>> {
-    return attempt(DIRECTORY_READ, async () => {
+    return attempt(USER_READ, async () => {
       const roles = await graphCollection<GraphDirectoryRole>(this.graph, 'me/transitiveMemberOf/microsoft.graph.directoryRole').select('id', 'displayName', 'roleTemplateId')();
       return roles.map(toDirectoryRole);
     });
@@ -64,15 +68,46 @@ export class GraphDirectoryReader implements DirectoryReader {
     return isNaN(count) ? failure(200, 'UnexpectedAnswer', `The directory answered "${counted.value}" where a number was expected.`) : { ok: true, value: count };
   }
 
-  public getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
+  /**
+   * `GET /roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')`.
+   * Failure: 403 (RoleEligibilitySchedule.Read.Directory not approved), 400 AadPremiumLicenseRequired (no Entra ID P2).
+   */
+  public getMyEligibleRoles(): Promise<Outcome<EligibleRole[]>> {
+    return attempt(ROLE_ELIGIBILITY_READ, async () => {
+      const items = await graphCollection<GraphRoleEligibility>(this.graph, "roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')")();
+      if (!Array.isArray(items)) {
+        throw malformed('role eligibilities');
+      }
+      return items.map(toEligibleRole);
+    });
+  }
+
+  /**
+   * One page of users: the first with `$select`, `$top=999` and `$count=true` (ConsistencyLevel: eventual) so the
+   * total is known for progress ("N of about M"); the next ones by `@odata.nextLink`. A nextLink to another origin is
+   * refused (never sent with the token); a body that is not a page is `MalformedAnswer`.
+   */
+  public async getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
+    if (next !== undefined && !isSameOrigin(this.graphBaseUrl, next)) {
+      return failure(0, 'ForeignNextLink', `The directory pointed the next page to another host (${originOf(next)}); it was not followed.`);
+    }
     return attempt(DIRECTORY_READ, async () => {
-      const collection = next
+      // ConsistencyLevel: eventual on every page: the nextLink of a counted query carries $count=true too.
+      const collection = (next
         ? graphCollection<GraphUser>(this.graph, next)
-        : graphCollection<GraphUser>(this.graph, 'users').select(...USER_FIELDS).top(USER_PAGE_SIZE);
-      const page = (await graphGet(collection.using(Paged()), signal ? { signal } : undefined)) as unknown as IPagedResult<GraphUser>;
+        : graphCollection<GraphUser>(this.graph, 'users').select(...USER_FIELDS).top(USER_PAGE_SIZE)
+      ).using(ConsistencyLevel());
+      if (next === undefined) {
+        collection.query.set('$count', 'true');
+      }
+      const page = (await graphGet(collection.using(Paged(next === undefined)), signal ? { signal } : undefined)) as unknown as IPagedResult<GraphUser>;
+      if (!Array.isArray(page.value)) {
+        throw malformed('users');
+      }
       return {
-        items: (page.value ?? []).map(toDirectoryUser),
-        ...(page.hasNext ? { next: page.nextLink } : {}),
+        items: page.value.map(toDirectoryUser),
+        ...(page.hasNext && page.nextLink ? { next: page.nextLink } : {}),
+        ...(next === undefined && page.count > 0 ? { totalEstimate: page.count } : {}),
       };
     });
   }

@@ -46,11 +46,24 @@ export interface GraphDirectoryRole {
   roleTemplateId: string;
 }
 
+/** unifiedRoleEligibilityScheduleInstance (the properties read). */
+export interface GraphRoleEligibility {
+  id: string;
+  principalId: string;
+  roleDefinitionId: string;
+  directoryScopeId?: string;
+  endDateTime?: string | null;
+}
+
 export interface GraphServicePrincipal {
   id: string;
   appId: string;
   displayName: string;
   appRoleAssignmentRequired?: boolean;
+  /** The tenant that owns the app registration (the publisher's tenant for a multi-tenant app). */
+  appOwnerOrganizationId?: string | null;
+  publisherName?: string | null;
+  verifiedPublisher?: { displayName?: string | null; verifiedPublisherId?: string | null } | null;
 }
 
 export interface GraphPermissionGrant {

@@ -1,7 +1,7 @@
 /** Graph DTO → domain mapping. The only place that knows Graph's shapes. */
-import type { AppAssignment, AssignedPlan, CapabilityStatus, ConnectorApp, DirectoryRole, PermissionGrant, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
+import type { AppAssignment, AssignedPlan, CapabilityStatus, ConnectorApp, DirectoryRole, EligibleRole, PermissionGrant, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
 import type { DirectoryUser } from '../../provisioning/ports';
-import type { GraphAppRoleAssignment, GraphDirectoryRole, GraphOrganization, GraphPermissionGrant, GraphServicePrincipal, GraphSubscribedSku, GraphUser } from './dto';
+import type { GraphAppRoleAssignment, GraphDirectoryRole, GraphOrganization, GraphPermissionGrant, GraphRoleEligibility, GraphServicePrincipal, GraphSubscribedSku, GraphUser } from './dto';
 
 const CAPABILITY: CapabilityStatus[] = ['Enabled', 'Warning', 'Suspended', 'Deleted', 'LockedOut'];
 
@@ -69,7 +69,18 @@ export function toDirectoryRole(dto: GraphDirectoryRole): DirectoryRole {
 }
 
 export function toConnectorApp(dto: GraphServicePrincipal): ConnectorApp {
-  return { servicePrincipalId: dto.id, appId: dto.appId, displayName: dto.displayName, appRoleAssignmentRequired: dto.appRoleAssignmentRequired === true };
+  const app: ConnectorApp = { servicePrincipalId: dto.id, appId: dto.appId, displayName: dto.displayName, appRoleAssignmentRequired: dto.appRoleAssignmentRequired === true };
+  if (dto.appOwnerOrganizationId) {
+    app.ownerTenantId = dto.appOwnerOrganizationId;
+  }
+  const publisher = (dto.verifiedPublisher && dto.verifiedPublisher.displayName) || dto.publisherName;
+  if (publisher) {
+    app.publisher = publisher;
+  }
+  if (dto.verifiedPublisher && dto.verifiedPublisher.displayName) {
+    app.verifiedPublisher = true;
+  }
+  return app;
 }
 
 export function toPermissionGrant(dto: GraphPermissionGrant, resource: GraphServicePrincipal | undefined): PermissionGrant {
@@ -86,4 +97,8 @@ export function toPermissionGrant(dto: GraphPermissionGrant, resource: GraphServ
 
 export function toAssignment(dto: GraphAppRoleAssignment): AppAssignment {
   return { principalId: dto.principalId, principalDisplayName: dto.principalDisplayName ?? dto.principalId, principalType: dto.principalType ?? 'User' };
+}
+
+export function toEligibleRole(dto: GraphRoleEligibility): EligibleRole {
+  return { roleTemplateId: dto.roleDefinitionId, ...(dto.endDateTime ? { endDateTime: dto.endDateTime } : {}) };
 }

@@ -13,3 +13,23 @@ export function graphCollection<T>(graph: GraphFI, path: string): IGraphCollecti
 export function graphQueryable<T>(graph: GraphFI, path: string): IGraphQueryable<T> {
   return GraphQueryable([graph.me, path]) as IGraphQueryable<T>;
 }
+
+/** The origin of an absolute URL ("" when it is not one). */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+/** Whether a link (an @odata.nextLink) points to the origin of Graph's base URL: only then may the token go there. */
+export function isSameOrigin(graphBaseUrl: string, link: string): boolean {
+  const own = originOf(graphBaseUrl);
+  return own !== '' && originOf(link) === own;
+}
+
+/** The error for a 200 whose body is not the expected shape (turned into a MalformedAnswer failure by attempt()). */
+export function malformed(what: string): SyntaxError {
+  return new SyntaxError(`Microsoft Graph answered the ${what} request with a body that is not the expected list.`);
+}

@@ -90,6 +90,9 @@ export async function toFailure(error: unknown, missingScope?: string): Promise<
   if (error instanceof Error && error.name === 'AbortError') {
     return failure(0, 'Cancelled', 'The operation was cancelled.');
   }
+  if (error instanceof Error && error.name === 'PagingError' && typeof (error as { code?: unknown }).code === 'string') {
+    return failure(0, (error as Error & { code: string }).code, error.message);
+  }
   if (error instanceof SyntaxError) {
     // The service answered, but not with the JSON we asked for (a proxy page, a truncated body).
     return failure(0, 'MalformedAnswer', error.message);

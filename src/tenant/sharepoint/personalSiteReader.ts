@@ -12,7 +12,7 @@ import { readServiceError } from '../http/toFailure';
 import { failure, success, type Failure, type Outcome } from '../../common/outcome';
 import type { PersonalSiteReader } from '../../app/ports';
 import type { Page, PersonalSite } from '../../provisioning/ports';
-import { DIRECTORY_READ, SHAREPOINT_FULL_CONTROL, USER_READ } from '../scopes';
+import { DIRECTORY_READ, SHAREPOINT_FULL_CONTROL, USER_READ } from '../../common/scopes';
 import { personalSitesQuery, readPersonalSitesResponse } from './csom';
 
 /** Graph $batch takes at most 20 requests. */

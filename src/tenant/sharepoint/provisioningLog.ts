@@ -6,7 +6,7 @@ import '@pnp/sp/fields';
 import { attempt, odataString } from '../graph/graphCall';
 import { failure, success, type Outcome } from '../../common/outcome';
 import type { ProvisioningLogEntry, ProvisioningLogStore } from '../../provisioning/ports';
-import { SHAREPOINT_FULL_CONTROL } from '../scopes';
+import { SHAREPOINT_FULL_CONTROL } from '../../common/scopes';
 
 export const LOG_LIST_TITLE = 'Migration Readiness provisioning log';
 const ENTRY_FIELD = 'MRLogEntry';

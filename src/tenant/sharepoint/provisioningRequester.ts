@@ -5,7 +5,7 @@ import { attempt } from '../graph/graphCall';
 import { readServiceError } from '../http/toFailure';
 import { failure, success, type Failure, type Outcome } from '../../common/outcome';
 import type { EnqueueAttempt, EnqueuePath, EnqueueReceipt, ProvisioningRequester } from '../../provisioning/ports';
-import { SHAREPOINT_FULL_CONTROL } from '../scopes';
+import { SHAREPOINT_FULL_CONTROL } from '../../common/scopes';
 
 export const MAX_ENQUEUE_ADDRESSES = 199;
 const ENQUEUE_PATH = '_api/SP.UserProfiles.ProfileLoader.GetProfileLoader/CreatePersonalSiteEnqueueBulk';
