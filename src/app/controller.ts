@@ -4,7 +4,7 @@ import { createRequestTracker } from '../provisioning/pending';
 import { requestProvisioning, type BulkRequestState } from '../provisioning/requestProvisioning';
 import { scanTenant, type ScanCheckpoint, type ScanResult } from '../provisioning/scan';
 import { progressToScanState, toScanState } from './scanState';
-import type { ProvisioningLogEntry } from '../provisioning/ports';
+import type { EnqueueAttempt, ProvisioningLogEntry, ProvisioningRequester } from '../provisioning/ports';
 import { gatherFacts } from './gatherFacts';
 import type { AppPorts } from './ports';
 import type { AppState, UserRow } from './state';
@@ -43,6 +43,8 @@ export class ReadinessController {
       log: { entries: [], kind: services.ports.log.kind },
       request: { running: false },
       adminUrl: services.ports.adminUrl,
+      provisioningAttempts: [],
+      hosts: services.ports.hosts,
     };
   }
 
@@ -107,7 +109,7 @@ export class ReadinessController {
     if (outcome.status === 'done') {
       this.update({ scan: { running: false, result: outcome.result, finishedAt: this.now().toISOString() } });
     } else if (outcome.status === 'failed') {
-      this.update({ scan: { ...this.state.scan, running: false, failure: outcome.failure, checkpoint: outcome.checkpoint } });
+      this.update({ scan: { ...this.state.scan, running: false, failure: outcome.failure, failureSource: outcome.source, checkpoint: outcome.checkpoint } });
     } else {
       this.update({ scan: { ...this.state.scan, running: false, cancelled: true, checkpoint: outcome.checkpoint } });
     }
@@ -149,7 +151,20 @@ export class ReadinessController {
     this.requestAbort = abort;
     this.update({ request: { running: true, ...(previous ? { state: previous } : {}) } });
     const me = this.state.facts && this.state.facts.me.ok ? this.state.facts.me.value.userPrincipalName : 'unknown';
-    const state = await requestProvisioning(this.services.ports.requester, this.services.ports.log, emails, {
+    const requester = this.services.ports.requester;
+    const attempts: EnqueueAttempt[] = [];
+    this.update({ provisioningAttempts: attempts });
+    // Every chunk's path attempts are kept, so the connection report tells which way the request went.
+    const recording: ProvisioningRequester = {
+      enqueue: async (addresses: string[]) => {
+        const outcome = await requester.enqueue(addresses);
+        attempts.push(...requester.attempts());
+        this.update({ provisioningAttempts: attempts.slice() });
+        return outcome;
+      },
+      attempts: () => requester.attempts(),
+    };
+    const state = await requestProvisioning(recording, this.services.ports.log, emails, {
       requestedBy: me,
       now: this.now,
       signal: abort.signal,

@@ -63,4 +63,6 @@ export interface AppPorts {
   log: ProvisioningLogStore;
   /** The tenant admin URL as the admin knows it (for the PowerShell export), e.g. https://contoso-admin.sharepoint.com. */
   adminUrl: string;
+  /** The hosts the adapters call, for the connection report (graph.microsoft.com, the hosting site, the admin host). */
+  hosts: { graph: string; site: string; admin: string };
 }

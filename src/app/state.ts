@@ -3,9 +3,9 @@ import type { CheckResult } from '../readiness/check';
 import type { ConnectorSettings, TenantFacts } from '../readiness/facts';
 import type { UserProvisioningStatus } from '../provisioning/pending';
 import type { BulkRequestProgress, BulkRequestState } from '../provisioning/requestProvisioning';
-import type { ScanCheckpoint, ScanProgress, ScanResult, UnprovisionedUser } from '../provisioning/scan';
+import type { ScanCheckpoint, ScanFailureSource, ScanProgress, ScanResult, UnprovisionedUser } from '../provisioning/scan';
 import type { Failure } from '../common/outcome';
-import type { ProvisioningLogEntry } from '../provisioning/ports';
+import type { EnqueueAttempt, ProvisioningLogEntry } from '../provisioning/ports';
 
 export interface ScanView {
   running: boolean;
@@ -13,6 +13,8 @@ export interface ScanView {
   result?: ScanResult;
   /** Why the last scan stopped early. */
   failure?: Failure;
+  /** Which read stopped it. */
+  failureSource?: ScanFailureSource;
   cancelled?: boolean;
   /** Where an interrupted scan can resume from. */
   checkpoint?: ScanCheckpoint;
@@ -56,4 +58,8 @@ export interface AppState {
   request: RequestView;
   /** The tenant admin host, for the PowerShell export. */
   adminUrl: string;
+  /** The hosts the adapters call (connection report). */
+  hosts: { graph: string; site: string; admin: string };
+  /** Every provisioning path tried by the last request (all its chunks), for the connection report. */
+  provisioningAttempts: EnqueueAttempt[];
 }

@@ -30,5 +30,14 @@ export function createTenantPorts(clients: TenantClients, storage: KeyValueStora
     ]),
     log: new FallbackLogStore(list, browser),
     adminUrl: clients.adminUrl,
+    hosts: { graph: hostOf(clients.graphBaseUrl), site: hostOf(clients.siteUrl), admin: hostOf(clients.adminUrl) },
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

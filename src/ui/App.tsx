@@ -10,6 +10,8 @@ import type { ReadinessController } from '../app/controller';
 import { buildGuide, forwardMessageForGlobalAdmin } from '../readiness/guide';
 import { buildTroubleshooting } from '../readiness/troubleshooting';
 import type { HostServices } from './host';
+import { connectionReport } from '../app/connectionReport';
+import { ConnectionReport } from './ConnectionReport';
 import { AuthorizationGuide } from './readiness/AuthorizationGuide';
 import { ChecksSection } from './readiness/ChecksSection';
 import { Summary } from './readiness/Summary';
@@ -34,6 +36,7 @@ export function App(props: AppProps): JSX.Element {
   const facts = state.facts;
   const guide = React.useMemo(() => (facts && !state.gathering ? buildGuide(facts, state.results) : []), [facts, state.gathering, state.results]);
   const cases = React.useMemo(() => (facts && !state.gathering ? buildTroubleshooting(facts, state.results) : []), [facts, state.gathering, state.results]);
+  const connection = React.useMemo(() => connectionReport(state, state.hosts), [state]);
   const adminRole = state.results.filter((r) => r.id === 'admin-role')[0];
   // A SharePoint admin forwards steps 6–9 to a Global admin while any of them is still open.
   const globalAdminStepsOpen = guide.some((step) => step.who === 'global-admin' && step.state !== 'done');
@@ -60,7 +63,7 @@ export function App(props: AppProps): JSX.Element {
         </header>
         <nav aria-label={strings.NavLabel} style={{ marginTop: 12 }}>
           <Link href="#mr-checks">{strings.SectionChecks}</Link> · <Link href="#mr-guide">{strings.SectionGuide}</Link> · <Link href="#mr-users">{strings.SectionUsers}</Link> ·{' '}
-          <Link href="#mr-troubleshooting">{strings.SectionTroubleshooting}</Link>
+          <Link href="#mr-troubleshooting">{strings.SectionTroubleshooting}</Link> · <Link href="#mr-connection">{strings.SectionConnection}</Link>
         </nav>
         <div style={{ marginTop: 12 }}>
           <Summary results={state.results} gathering={state.gathering} />
@@ -97,6 +100,10 @@ export function App(props: AppProps): JSX.Element {
             }}
             onDownload={props.host.download}
           />
+        </section>
+        <section id="mr-connection" className={section} aria-labelledby="mr-connection-title">
+          <h2 id="mr-connection-title">{strings.SectionConnection}</h2>
+          <ConnectionReport rows={connection} copyText={props.host.copyText} now={() => new Date().toISOString()} />
         </section>
         <section id="mr-troubleshooting" className={section} aria-labelledby="mr-troubleshooting-title">
           <h2 id="mr-troubleshooting-title">{strings.SectionTroubleshooting}</h2>

@@ -90,7 +90,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
   }
   const chainFailure = usersFailure || sitesFailure;
   if (chainFailure !== undefined) {
-    return { status: 'failed', failure: chainFailure, checkpoint: copyCheckpoint(state) };
+    return { status: 'failed', failure: chainFailure, checkpoint: copyCheckpoint(state), source: usersFailure !== undefined ? 'users' : 'sites' };
   }
 
   if (state.method === 'per-user') {
@@ -99,7 +99,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
       return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
     }
     if (end.kind === 'failed') {
-      return { status: 'failed', failure: end.failure, checkpoint: copyCheckpoint(state) };
+      return { status: 'failed', failure: end.failure, checkpoint: copyCheckpoint(state), source: 'per-user' };
     }
   }
 

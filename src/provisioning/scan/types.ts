@@ -102,9 +102,12 @@ export interface ScanResult {
   undeterminedReason?: Failure;
 }
 
+/** Which read failed: the directory users, the tenant admin's personal-site enumeration, or the per-user reads. */
+export type ScanFailureSource = 'users' | 'sites' | 'per-user';
+
 export type ScanOutcome =
   | { status: 'done'; result: ScanResult }
-  | { status: 'failed'; failure: Failure; checkpoint: ScanCheckpoint }
+  | { status: 'failed'; failure: Failure; checkpoint: ScanCheckpoint; source: ScanFailureSource }
   | { status: 'cancelled'; checkpoint: ScanCheckpoint };
 
 export type { ScanPorts };

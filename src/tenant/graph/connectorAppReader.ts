@@ -11,6 +11,16 @@ import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } fr
 
 const SP_FIELDS = ['id', 'appId', 'displayName', 'appRoleAssignmentRequired', 'appOwnerOrganizationId', 'publisherName', 'verifiedPublisher'];
 
+/** A paging answer that cannot be followed; attempt() turns it into a Failure with this code. */
+class PagingError extends Error {
+  public constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PagingError';
+  }
+}
 /**
  * Reads every page of a collection, following @odata.nextLink — only to the same origin (the token never goes to
  * another host) and never to a link already followed (a link that points back would loop forever).
@@ -41,16 +51,7 @@ async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGra
   return items;
 }
 
-/** A paging answer that cannot be followed; attempt() turns it into a Failure with this code. */
-class PagingError extends Error {
-  public constructor(
-    public readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PagingError';
-  }
-}
+
 
 export class GraphConnectorAppReader implements ConnectorAppReader {
   public constructor(

@@ -47,6 +47,42 @@ declare interface IAppStrings {
   ForwardHeading: string;
   TroubleshootingIntro: string;
   ChecksLoadingLabel: string;
+  SectionConnection: string;
+  ConnectionIntro: string;
+  ConnectionCaption: string;
+  ConnectionPath: string;
+  ConnectionOutcome: string;
+  PathGraph: string;
+  PathSite: string;
+  PathAdminEnumeration: string;
+  PathProvisioning: string;
+  OutcomeOk: string;
+  OutcomeFallback: string;
+  OutcomeFailed: string;
+  OutcomeNotTried: string;
+  TriedGraphReads: string;
+  TriedLogList: string;
+  TriedCsomEnumeration: string;
+  TriedEnqueueSiteSession: string;
+  TriedEnqueueAdminToken: string;
+  TriedEnqueuePaths: string;
+  FallbackBrowserStorage: string;
+  FallbackPerUserGraph: string;
+  FallbackAdminToken: string;
+  FallbackPowerShell: string;
+  AnswerHttp: string;
+  AnswerNoResponse: string;
+  ReportTextHeading: string;
+  ReportTried: string;
+  ReportAnswer: string;
+  ReportCorrelation: string;
+  ReportFallback: string;
+  ReportNone: string;
+  ReportPending: string;
+  CopyReport: string;
+  ReportCopied: string;
+  CopyFailedReport: string;
+  CausedBy: string;
 }
 
 declare module 'AppStrings' {

@@ -3,6 +3,7 @@ import { Shimmer, ShimmerElementType } from '@fluentui/react/lib/Shimmer';
 import { mergeStyles } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'AppStrings';
+import { format } from '../../common/format';
 import type { CheckId, CheckResult } from '../../readiness/check';
 import { LinkList } from '../LinkList';
 import { StatusBadge } from '../StatusBadge';
@@ -56,12 +57,19 @@ function CheckBody(props: { result: CheckResult }): JSX.Element {
   const { result } = props;
   return (
     <div>
+      {result.causedBy && result.status !== 'pass' && (
+        <p style={{ margin: '8px 0 0' }} data-caused-by={result.causedBy.id}>
+          <strong>{format(strings.CausedBy, result.causedBy.title)}</strong>
+        </p>
+      )}
       {result.evidence.length > 0 && (
         <div>
           <h4 style={{ margin: '8px 0 2px', fontSize: 13 }}>{strings.Evidence}</h4>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {result.evidence.map((line, index) => (
-              <li key={index}>{line}</li>
+              <li key={index} dir="auto">
+                {line}
+              </li>
             ))}
           </ul>
         </div>
