@@ -57,7 +57,8 @@ describe('provisioning in the demo preview', () => {
     await fetch(`${preview.url}/__sim/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify([{ match: 'POST /sp-admin/_api/SP.UserProfiles', status: 403, body: 'access-denied-200' }]),
+      // On every site that answers it (the product may try the hosting site's session first, then the admin host).
+      body: JSON.stringify([{ match: 'POST /_api/SP.UserProfiles', status: 403, body: 'access-denied-200' }]),
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {

@@ -39,8 +39,12 @@ describe('demo preview in Chromium: every built-in scenario', () => {
     });
     const failedAnswers: string[] = [];
     page.on('response', (response) => {
-      // Expected: Graph answers 404 for the mySite of a user whose OneDrive does not exist (DESIGN §4).
-      const expected = response.status() === 404 && /\/me\?.*mySite/i.test(decodeURIComponent(response.url()));
+      // Expected: Graph answers 404 for the mySite of a user whose OneDrive does not exist (DESIGN §4); PIM eligibility
+      // answers 403 when no RoleEligibilitySchedule/RoleManagement scope is granted and 400 without Entra ID P2.
+      const url = decodeURIComponent(response.url());
+      const expected =
+        (response.status() === 404 && /\/me\?.*mySite/i.test(url)) ||
+        ((response.status() === 403 || response.status() === 400) && /\/roleManagement\/directory\/roleEligibilityScheduleInstances/i.test(url));
       if (response.status() >= 400 && !expected) {
         failedAnswers.push(`${response.status()} ${response.url()}`);
       }
