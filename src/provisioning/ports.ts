@@ -18,6 +18,8 @@ export interface DirectoryUser {
   userType: string;
   /** Enabled service plan ids from assignedPlans (capabilityStatus Enabled). */
   enabledPlanIds: string[];
+  /** Multi-Geo: the geo that holds the user's data (preferredDataLocation, e.g. "EUR"); absent when not set. */
+  preferredDataLocation?: string;
 }
 
 /** One page of a paged read. `next` continues it; undefined on the last page. */

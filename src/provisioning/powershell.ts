@@ -75,6 +75,51 @@ export interface ProvisioningScriptOptions {
   emails: ReadonlyArray<string>;
   /** When the script was made, for its header (omitted when not given). */
   generatedAt?: Date;
+  /**
+   * Multi-Geo: each address's geo (preferredDataLocation), keyed by lower-case address. Request-SPOPersonalSite is not
+   * Multi-Geo aware — a user must be requested from the admin center of the geo that will hold their data — so the
+   * script connects to each geo's admin center in turn.
+   */
+  geos?: ReadonlyMap<string, string>;
+  /** The geo `adminUrl` serves (its users need no other admin center), when known. */
+  defaultGeo?: string;
+}
+
+/**
+ * A satellite geo's admin center: the tenant name with the geo code, e.g. https://contoso-admin.sharepoint.com and EUR →
+ * https://contosoeur-admin.sharepoint.com (Microsoft's Multi-Geo docs: "ContosoEUR-admin"; docs/evidence.md §6).
+ */
+export function geoAdminUrl(adminUrl: string, geo: string): string {
+  return adminUrl.replace(/^(https:\/\/[a-z0-9-]+?)(-admin\.)/i, (_whole: string, head: string, tail: string) => head + geo.toLowerCase() + tail);
+}
+
+interface ScriptGroup {
+  adminUrl: string;
+  geo?: string;
+  addresses: string[];
+}
+
+/** The addresses grouped by the admin center that must request them (one group without Multi-Geo). */
+function groupsByGeo(adminUrl: string, addresses: ReadonlyArray<string>, geos: ReadonlyMap<string, string> | undefined, defaultGeo: string | undefined): ScriptGroup[] {
+  const byUrl = new Map<string, ScriptGroup>();
+  const order: string[] = [];
+  for (let i = 0; i < addresses.length; i++) {
+    const address = addresses[i] as string;
+    const geo = geos ? geos.get(address.toLowerCase()) : undefined;
+    const satellite = geo !== undefined && geo !== defaultGeo;
+    const url = satellite ? geoAdminUrl(adminUrl, geo as string) : adminUrl;
+    let group = byUrl.get(url);
+    if (!group) {
+      group = { adminUrl: url, addresses: [], ...(satellite ? { geo } : {}) };
+      byUrl.set(url, group);
+      order.push(url);
+    }
+    group.addresses.push(address);
+  }
+  if (order.length === 0) {
+    return [{ adminUrl, addresses: [] }];
+  }
+  return order.map((url) => byUrl.get(url) as ScriptGroup);
 }
 
 export interface ProvisioningScript {
@@ -106,8 +151,12 @@ export function provisioningScript(opts: ProvisioningScriptOptions): Provisionin
       included.push(address);
     }
   }
-  const batches = chunk(included, MAX_ADDRESSES_PER_CALL);
   const adminUrl = opts.adminUrl.trim().replace(/\/+$/, '');
+  const groups = groupsByGeo(adminUrl, included, opts.geos, opts.defaultGeo);
+  let batchTotal = 0;
+  for (let g = 0; g < groups.length; g++) {
+    batchTotal += Math.ceil((groups[g] as ScriptGroup).addresses.length / MAX_ADDRESSES_PER_CALL);
+  }
 
   const lines: string[] = [];
   const add = (more: string[]): void => {
@@ -115,7 +164,7 @@ export function provisioningScript(opts: ProvisioningScriptOptions): Provisionin
       lines.push(more[i] as string);
     }
   };
-  add(comment(format(strings.ScriptHeaderWhat, included.length, batches.length)));
+  add(comment(format(strings.ScriptHeaderWhat, included.length, batchTotal)));
   if (opts.generatedAt !== undefined) {
     add(comment(format(strings.ScriptHeaderGenerated, opts.generatedAt.toISOString())));
   }
@@ -125,14 +174,18 @@ export function provisioningScript(opts: ProvisioningScriptOptions): Provisionin
   if (skipped.length > 0) {
     add(comment(format(strings.ScriptHeaderSkipped, skipped.length)));
   }
+  if (groups.length > 1) {
+    add(comment(format(strings.ScriptHeaderGeos, groups.length)));
+    if (opts.defaultGeo === undefined) {
+      add(comment(format(strings.ScriptHeaderGeoUnknownDefault, adminUrl)));
+    }
+  }
   lines.push('');
   lines.push("$ErrorActionPreference = 'Stop'");
-  lines.push('Connect-SPOService -Url ' + psSingleQuote(adminUrl));
   lines.push('$failedBatches = 0');
 
-  for (let b = 0; b < batches.length; b++) {
-    const batch = batches[b] as string[];
-    const label = format(strings.ScriptBatchLabel, b + 1, batches.length, batch.length);
+  const addBatch = (batch: string[], b: number): void => {
+    const label = format(strings.ScriptBatchLabel, b + 1, batchTotal, batch.length);
     lines.push('');
     add(comment(label));
     lines.push('Write-Host ' + psSingleQuote(label));
@@ -146,7 +199,22 @@ export function provisioningScript(opts: ProvisioningScriptOptions): Provisionin
     lines.push('    $failedBatches++');
     lines.push('    Write-Warning (' + psSingleQuote(format(strings.ScriptBatchFailed, b + 1)) + ' + $_.Exception.Message)');
     lines.push('}');
+  };
+
+  let b = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as ScriptGroup;
+    lines.push('');
+    if (groups.length > 1) {
+      add(comment(group.geo !== undefined ? format(strings.ScriptGeoGroup, group.geo, group.addresses.length) : format(strings.ScriptDefaultGeoGroup, group.addresses.length)));
+    }
+    lines.push('Connect-SPOService -Url ' + psSingleQuote(group.adminUrl));
+    const batches = chunk(group.addresses, MAX_ADDRESSES_PER_CALL);
+    for (let k = 0; k < batches.length; k++, b++) {
+      addBatch(batches[k] as string[], b);
+    }
   }
+
 
   lines.push('');
   lines.push('if ($failedBatches -gt 0) {');
@@ -160,5 +228,5 @@ export function provisioningScript(opts: ProvisioningScriptOptions): Provisionin
     const d = opts.generatedAt;
     fileName = 'request-onedrives-' + String(d.getFullYear()) + twoDigits(d.getMonth() + 1) + twoDigits(d.getDate()) + '.ps1';
   }
-  return { text: UTF8_BOM + lines.join(EOL) + EOL, fileName, included, skipped, calls: batches.length };
+  return { text: UTF8_BOM + lines.join(EOL) + EOL, fileName, included, skipped, calls: batchTotal };
 }

@@ -146,3 +146,48 @@ describe('admin URL helpers', () => {
     expect(isSharePointAdminUrl('http://contoso-admin.sharepoint.com')).toBe(false);
   });
 });
+
+describe('provisioningScript: Multi-Geo', () => {
+  const geos = new Map<string, string>([
+    ['ann@contoso.com', 'NAM'],
+    ['eve@contoso.com', 'EUR'],
+    ['zoe@contoso.com', 'EUR'],
+    ['kim@contoso.com', 'APC'],
+  ]);
+
+  it('connects to each geo admin center in turn and requests each user there (Request-SPOPersonalSite is not Multi-Geo aware)', () => {
+    const script = provisioningScript({
+      adminUrl: 'https://contoso-admin.sharepoint.com',
+      emails: ['ann@contoso.com', 'eve@contoso.com', 'bob@contoso.com', 'zoe@contoso.com', 'kim@contoso.com'],
+      geos,
+      defaultGeo: 'NAM',
+    });
+    const connects = script.text.split('\r\n').filter((l) => l.startsWith('Connect-SPOService'));
+    expect(connects).toEqual([
+      "Connect-SPOService -Url 'https://contoso-admin.sharepoint.com'",
+      "Connect-SPOService -Url 'https://contosoeur-admin.sharepoint.com'",
+      "Connect-SPOService -Url 'https://contosoapc-admin.sharepoint.com'",
+    ]);
+    // Each address is requested once, under its own geo's connection.
+    const text = script.text;
+    const at = (needle: string): number => text.indexOf(needle);
+    expect(at("'eve@contoso.com'")).toBeGreaterThan(at('contosoeur-admin'));
+    expect(at("'zoe@contoso.com'")).toBeGreaterThan(at('contosoeur-admin'));
+    expect(at("'kim@contoso.com'")).toBeGreaterThan(at('contosoapc-admin'));
+    expect(at("'bob@contoso.com'")).toBeLessThan(at('contosoeur-admin'));
+    expect(script.calls).toBe(3);
+    expect(text).toContain('not Multi-Geo aware');
+  });
+
+  it('without a known default geo, says which admin center the geo-less users use and how to read the others', () => {
+    const script = provisioningScript({ adminUrl: 'https://contoso-admin.sharepoint.com', emails: ['ann@contoso.com', 'eve@contoso.com'], geos });
+    expect(script.text).toContain("Connect-SPOService -Url 'https://contosonam-admin.sharepoint.com'");
+    expect(script.text).toMatch(/default geo could not be told/);
+  });
+
+  it('is the single-connection script when nobody has a preferred data location', () => {
+    const script = provisioningScript({ adminUrl: 'https://contoso-admin.sharepoint.com', emails: ['bob@contoso.com'], geos: new Map() });
+    expect(script.text.split('Connect-SPOService').length - 1).toBe(1);
+    expect(script.text).not.toContain('Multi-Geo');
+  });
+});

@@ -31,6 +31,10 @@ declare interface IProvisioningStrings {
   ScriptHeaderWho: string;
   ScriptHeaderModule: string;
   ScriptHeaderSkipped: string;
+  ScriptHeaderGeos: string;
+  ScriptHeaderGeoUnknownDefault: string;
+  ScriptGeoGroup: string;
+  ScriptDefaultGeoGroup: string;
   ScriptBatchLabel: string;
   ScriptBatchFailed: string;
   ScriptSomeFailed: string;

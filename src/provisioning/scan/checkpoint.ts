@@ -119,6 +119,9 @@ export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, se
       if (user.department) {
         compact.department = user.department;
       }
+      if (user.preferredDataLocation) {
+        compact.geo = user.preferredDataLocation.toUpperCase();
+      }
       state.users.push(compact);
       if (upn.trim() === '') {
         // No address to match a personal site with: the user's state cannot be told (never "not provisioned").

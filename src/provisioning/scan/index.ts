@@ -14,8 +14,14 @@ import type { DirectoryUser, PersonalSite } from '../ports';
 import { readChain, type ChainControl } from './chains';
 import { addSitePage, addUserPage, copyCheckpoint, fallsBackToPerUser, progressOf, seenIdsOf, startFrom, switchToPerUser } from './checkpoint';
 import { joinResult } from './join';
-import { checkPerUser } from './perUser';
-import type { ScanOptions, ScanOutcome, ScanPorts } from './types';
+import { checkPerUser, hasSite, ownerSet } from './perUser';
+
+/** Whether some considered user with a preferredDataLocation has no site in the (default geo's) enumeration. */
+function hasUnlistedGeoUsers(state: ScanCheckpoint): boolean {
+  const owners = ownerSet(state);
+  return state.users.some((user) => user.geo !== undefined && !hasSite(user, owners));
+}
+import type { CompactUser, ScanCheckpoint, ScanOptions, ScanOutcome, ScanPorts } from './types';
 
 export * from './types';
 export { exclusionReason } from './checkpoint';
@@ -93,8 +99,18 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
     return { status: 'failed', failure: chainFailure, checkpoint: copyCheckpoint(state), source: usersFailure !== undefined ? 'users' : 'sites' };
   }
 
-  if (state.method === 'per-user') {
-    const end = await checkPerUser(ports, state, options);
+  // Multi-Geo: the admin host lists only its own geo's OneDrives ("each geo location has a tenant admin center",
+  // sp-dev-docs multigeo-sites.md). Users with a preferredDataLocation whose site was not listed may have it in a
+  // satellite geo: they are checked one by one through Graph (mySite answers across geos). Tenants without Multi-Geo
+  // have no preferredDataLocation, so this costs them nothing.
+  const onlyGeoUsers = state.method === 'tenant-admin' ? (user: CompactUser): boolean => user.geo !== undefined : undefined;
+  if (state.method === 'tenant-admin' && state.perUserChecked === undefined && hasUnlistedGeoUsers(state)) {
+    state.perUserChecked = 0;
+    state.geoChecked = true;
+    state.enumeratedOwners = state.siteOwners.length;
+  }
+  if (state.method === 'per-user' || state.geoChecked) {
+    const end = await checkPerUser(ports, state, options, onlyGeoUsers);
     if (end.kind === 'cancelled') {
       return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
     }

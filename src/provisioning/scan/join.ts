@@ -3,6 +3,12 @@ import { addressKey } from '../addresses';
 import { ownerSet } from './perUser';
 import type { CompactUser, ScanCheckpoint, ScanResult, UnprovisionedUser } from './types';
 
+/** The owners the admin host's enumeration listed (not those found by per-user checks after it). */
+function ownerSetFromSites(state: ScanCheckpoint): Set<string> {
+  const end = state.enumeratedOwners !== undefined ? state.enumeratedOwners : state.siteOwners.length;
+  return new Set<string>(state.siteOwners.slice(0, end));
+}
+
 export function joinResult(state: ScanCheckpoint): ScanResult {
   const owners = ownerSet(state);
   const unprovisioned: UnprovisionedUser[] = [];
@@ -43,6 +49,33 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
   }
   if (state.methodReason !== undefined) {
     result.methodReason = state.methodReason;
+  }
+  const geos = new Set<string>();
+  const listedGeos = new Map<string, number>();
+  const enumerated = ownerSetFromSites(state);
+  for (let i = 0; i < users.length; i++) {
+    const user = users[i] as CompactUser;
+    if (user.geo !== undefined) {
+      geos.add(user.geo);
+      if (enumerated.has(addressKey(user.upn)) || (user.mail !== undefined && enumerated.has(addressKey(user.mail)))) {
+        listedGeos.set(user.geo, (listedGeos.get(user.geo) || 0) + 1);
+      }
+    }
+  }
+  if (geos.size > 0) {
+    result.geos = Array.from(geos).sort();
+    let best: string | undefined;
+    listedGeos.forEach((count, geo) => {
+      if (best === undefined || count > (listedGeos.get(best) || 0)) {
+        best = geo;
+      }
+    });
+    if (best !== undefined && state.method === 'tenant-admin') {
+      result.defaultGeo = best;
+    }
+  }
+  if (state.geoChecked) {
+    result.geoChecked = true;
   }
   if (state.undeterminedReason !== undefined && undetermined.length > 0) {
     result.undeterminedReason = state.undeterminedReason;

@@ -18,13 +18,13 @@ export function ownerSet(state: ScanCheckpoint): Set<string> {
   return owners;
 }
 
-function hasSite(user: CompactUser, owners: Set<string>): boolean {
+export function hasSite(user: CompactUser, owners: Set<string>): boolean {
   return owners.has(addressKey(user.upn)) || (user.mail !== undefined && owners.has(addressKey(user.mail)));
 }
 export type PhaseEnd = { kind: 'done' } | { kind: 'cancelled' } | { kind: 'failed'; failure: Failure };
 
 /** The slow fallback: read the OneDrive state of every considered user not already known to have a site. */
-export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, options: ScanOptions): Promise<PhaseEnd> {
+export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, options: ScanOptions, only?: (user: CompactUser) => boolean): Promise<PhaseEnd> {
   const signal = options.signal;
   const batchSize = Math.max(1, Math.floor(options.perUserBatch || DEFAULT_PER_USER_BATCH));
   const concurrency = Math.max(1, Math.floor(options.concurrency || DEFAULT_PER_USER_CONCURRENCY));
@@ -40,7 +40,7 @@ export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, opti
   let current: number[] = [];
   for (let i = from; i < users.length; i++) {
     const candidate = users[i] as CompactUser;
-    if (!hasSite(candidate, owners) && !alreadyUnknown.has(candidate.id)) {
+    if (!hasSite(candidate, owners) && !alreadyUnknown.has(candidate.id) && (!only || only(candidate))) {
       current.push(i);
       if (current.length === batchSize) {
         batches.push(current);

@@ -12,6 +12,8 @@ export interface CompactUser {
   department?: string;
   /** Which plan family gives this user a OneDrive. */
   license: LicenseFamily;
+  /** Multi-Geo: the user's preferredDataLocation (their OneDrive lives, or must be requested, in that geo). */
+  geo?: string;
 }
 
 /** A considered user without a personal site. */
@@ -72,6 +74,10 @@ export interface ScanCheckpoint {
   methodReason?: Failure;
   /** Per-user method: how many of `users` (in order) have been checked. */
   perUserChecked?: number;
+  /** Multi-Geo: users of other geos (not listed by this admin host) are being checked per user. */
+  geoChecked?: boolean;
+  /** How many of `siteOwners` came from the admin host's enumeration (the rest from per-user checks). */
+  enumeratedOwners?: number;
   /** Per-user method: ids of users whose OneDrive state could not be told (an error other than "mysite not found"). */
   undeterminedIds?: string[];
   /** The first such error, as the reason shown. */
@@ -100,6 +106,12 @@ export interface ScanResult {
   undetermined: UnprovisionedUser[];
   /** Why they could not be told (the first error seen). */
   undeterminedReason?: Failure;
+  /** Multi-Geo: the geos of the considered users (preferredDataLocation), when any is set. */
+  geos?: string[];
+  /** Multi-Geo: the geo the admin host serves, told by the users its enumeration listed (their preferredDataLocation). */
+  defaultGeo?: string;
+  /** Multi-Geo: users of other geos were checked per user, because one admin host lists only its own geo. */
+  geoChecked?: boolean;
 }
 
 /** Which read failed: the directory users, the tenant admin's personal-site enumeration, or the per-user reads. */

@@ -12,7 +12,7 @@ import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku
 import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } from './root';
 
 export const USER_PAGE_SIZE = 999;
-const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans'];
+const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans', 'preferredDataLocation'];
 /** Licensed, enabled members: what the connector counts. An advanced query (needs ConsistencyLevel: eventual). */
 export const LICENSED_MEMBERS_FILTER = "accountEnabled eq true and userType eq 'Member' and assignedLicenses/$count ne 0";
 

@@ -32,6 +32,7 @@ export interface GraphUser {
   userType?: string | null;
   assignedPlans?: GraphAssignedPlan[];
   mySite?: string | null;
+  preferredDataLocation?: string | null;
 }
 
 export interface GraphOrganization {

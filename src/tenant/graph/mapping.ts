@@ -55,6 +55,7 @@ export function toDirectoryUser(dto: GraphUser): DirectoryUser {
     accountEnabled: dto.accountEnabled !== false,
     userType: dto.userType ?? 'Member',
     enabledPlanIds,
+    ...(dto.preferredDataLocation ? { preferredDataLocation: dto.preferredDataLocation } : {}),
   };
 }
 

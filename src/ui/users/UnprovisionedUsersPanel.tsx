@@ -3,6 +3,7 @@
  * and exports. It renders the state it is given and calls back; it never fetches.
  */
 import * as React from 'react';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
@@ -24,6 +25,7 @@ import {
   requestScript,
   rowsCsv,
   unprovisionedUpns,
+  needsOtherGeo,
   upnsOf,
 } from './exports';
 import { LogNotices, RequestStatus } from './RequestStatus';
@@ -72,6 +74,19 @@ function isStateFilter(key: string): key is StateFilter {
 
 const toolbar: React.CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 8, marginTop: 8 };
 const help: React.CSSProperties = { margin: '4px 0 0' };
+
+/** "EUR: 3, NAM: 12, no geo: 1" — the unprovisioned users per geo. */
+function geoCounts(rows: ReadonlyArray<UserRow>): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const geo = row.user.geo || strings.GeoNone;
+    counts.set(geo, (counts.get(geo) || 0) + 1);
+  }
+  return Array.from(counts.entries())
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([geo, count]) => `${geo}: ${count}`)
+    .join(', ');
+}
 
 export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JSX.Element {
   const { scan, rows, log, request, onDownload, onRequest } = props;
@@ -145,7 +160,18 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
     setConfirming(undefined);
     if (emails !== undefined && emails.length > 0) {
       selection.clear();
-      onRequest(emails);
+      // Multi-Geo: users of another geo go to the script (their geo's admin center), never to the default geo's queue.
+      const byUpn = new Map(rows.map((row) => [row.user.upn.toLowerCase(), row.user]));
+      const here = emails.filter((email) => {
+        const user = byUpn.get(email.toLowerCase());
+        return !(user && result && needsOtherGeo(user, result.geos, result.defaultGeo));
+      });
+      if (here.length < emails.length) {
+        setExportMessage(format(strings.GeoLeftOut, emails.length - here.length));
+      }
+      if (here.length > 0) {
+        onRequest(here);
+      }
     }
   };
 
@@ -153,7 +179,7 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
     if (emails.length === 0) {
       return;
     }
-    const script = requestScript(props.adminUrl, emails, new Date());
+    const script = requestScript(props.adminUrl, emails, new Date(), rows, result ? result.defaultGeo : undefined);
     onDownload(SCRIPT_FILE_NAME, script.text, POWERSHELL_MIME_TYPE);
     let message = format(strings.ExportScriptDone, script.included.length, script.calls);
     if (script.skipped.length > 0) {
@@ -187,6 +213,12 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
         <section aria-labelledby={ids.summary}>
           <UsersSummaryView summary={summary} considered={result ? result.considered : undefined} running={scan.running} headingId={ids.summary} />
         </section>
+      )}
+
+      {result !== undefined && result.geos !== undefined && result.geos.length > 1 && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline data-testid="multi-geo-notice">
+          {format(strings.GeoNotice, result.geos.length, geoCounts(rows), result.defaultGeo || strings.GeoDefaultUnknown)}
+        </MessageBar>
       )}
 
       {result !== undefined && (

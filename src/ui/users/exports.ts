@@ -61,6 +61,33 @@ export function unprovisionedUpns(rows: ReadonlyArray<UserRow>): string[] {
   return upns;
 }
 
-export function requestScript(adminUrl: string, emails: ReadonlyArray<string>, now: Date): ProvisioningScript {
-  return provisioningScript({ adminUrl, emails, generatedAt: now });
+/** Multi-Geo: each row's geo (preferredDataLocation) by lower-case UPN and mail. */
+export function geosOf(rows: ReadonlyArray<UserRow>): Map<string, string> {
+  const geos = new Map<string, string>();
+  for (let i = 0; i < rows.length; i++) {
+    const user = (rows[i] as UserRow).user;
+    if (user.geo !== undefined) {
+      geos.set(addressKey(user.upn), user.geo);
+      if (user.mail) {
+        geos.set(addressKey(user.mail), user.geo);
+      }
+    }
+  }
+  return geos;
+}
+
+/**
+ * Whether a user must be requested from another geo's admin center: the tenant is Multi-Geo (more than one geo among
+ * the users) and the user's geo is not the one the admin host serves (unknown default geo: every user with a geo).
+ * The in-browser request goes through the default geo only (CreatePersonalSiteEnqueueBulk is not Multi-Geo aware).
+ */
+export function needsOtherGeo(user: UnprovisionedUser, geos: ReadonlyArray<string> | undefined, defaultGeo: string | undefined): boolean {
+  if (user.geo === undefined || geos === undefined || geos.length < 2) {
+    return false;
+  }
+  return user.geo !== defaultGeo;
+}
+
+export function requestScript(adminUrl: string, emails: ReadonlyArray<string>, now: Date, rows: ReadonlyArray<UserRow> = [], defaultGeo?: string): ProvisioningScript {
+  return provisioningScript({ adminUrl, emails, generatedAt: now, geos: geosOf(rows), ...(defaultGeo !== undefined ? { defaultGeo } : {}) });
 }

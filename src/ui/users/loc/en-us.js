@@ -1,5 +1,9 @@
 define([], function() {
   return {
+    "GeoNotice": "Multi-Geo tenant: users' data lives in {0} geos. Unprovisioned users by geo: {1}. The admin host serves the default geo ({2}); Request provisioning sends only its users, because the request is not Multi-Geo aware. The PowerShell script connects to each geo's admin center in turn.",
+    "GeoDefaultUnknown": "not known yet",
+    "GeoNone": "no geo",
+    "GeoLeftOut": "{0} selected user(s) belong to another geo and were left out of the in-browser request: download the PowerShell script for them.",
     "ScanHeading": "OneDrive scan",
     "ScanRunningLabel": "Scanning users and OneDrives…",
     "ScanStarting": "Starting the scan…",

@@ -1,4 +1,8 @@
 declare interface IUsersUiStrings {
+  GeoNotice: string;
+  GeoDefaultUnknown: string;
+  GeoNone: string;
+  GeoLeftOut: string;
   ScanHeading: string;
   ScanRunningLabel: string;
   ScanStarting: string;
