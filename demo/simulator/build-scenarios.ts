@@ -121,9 +121,9 @@ export function buildScenario(name: ScenarioName): TenantFixture {
           'The seed\'s "Tenant lacks SPO license": the only subscriptions are Exchange Online (Plan 1) and a SKU with only Office for the ' +
           'web (SHAREPOINTWAC, service "SharePoint" but not SharePoint Online), so tenant-spo-license fails. Implied: the admin has no ' +
           'SharePoint plan (admin-license fails) and therefore no OneDrive (admin-onedrive fails); no user can have a OneDrive, so ' +
-          'users-onedrive considers nobody and passes (0 of 0 unprovisioned); members are still licensed (Exchange), so the connector ' +
-          'user count passes.',
-        expected: { ...ALL_PASS, 'tenant-spo-license': 'fail', 'admin-license': 'fail', 'admin-onedrive': 'fail' },
+          'users-onedrive considers nobody and warns ("all 0 have a OneDrive" is no pass: nobody can receive migrated files); members ' +
+          'are still licensed (Exchange), so the connector user count passes.',
+        expected: { ...ALL_PASS, 'tenant-spo-license': 'fail', 'admin-license': 'fail', 'admin-onedrive': 'fail', 'users-onedrive': 'warn' },
         unprovisionedCount: 0,
         users,
         adminRole: 'global',
@@ -135,13 +135,16 @@ export function buildScenario(name: ScenarioName): TenantFixture {
       return buildFixture({
         name,
         description:
-          'Like "ready", but the signed-in admin holds only the SharePoint Administrator role: admin-role warns (steps 1–5 can be done, ' +
-          'steps 6–9 — tenant-wide consent — must go to a Global Administrator). The SharePoint admin can still enumerate and request OneDrives.',
-        expected: { ...ALL_PASS, 'admin-role': 'warn' },
+          'Like "ready", but the signed-in admin holds only the SharePoint Administrator role and has done steps 1–5: the app exists ' +
+          'with the admin\'s own (per-user) consent, and tenant-wide consent — steps 6–9 — must go to a Global Administrator. So ' +
+          'admin-role warns (forward steps 6–9), connector-consent fails and the connector cannot count users yet. Once a Global admin ' +
+          'has consented, nothing is left to forward and admin-role passes. The SharePoint admin can still enumerate and request OneDrives.',
+        expected: { ...ALL_PASS, 'admin-role': 'warn', 'connector-consent': 'fail', 'connector-user-count': 'fail' },
         unprovisionedCount: 0,
         users,
         adminRole: 'sharepoint',
         skus: standardSkus(users),
+        consent: 'per-user-only',
       });
     }
     case 'admin-unlicensed': {

@@ -47,9 +47,12 @@ export class FallbackLogStore implements ProvisioningLogStore {
     return this.browser.append(entry);
   }
 
-  /** Permission answers switch to the browser store; transient ones (429/5xx) are reported as they are. */
+  /**
+   * A refusal (403) switches to the browser store; an expired sign-in (401) and transient answers (429/5xx) are
+   * reported as they are — they say nothing about the admin's rights on the list.
+   */
   private switchToBrowser(reason: Failure): boolean {
-    if (reason.status === 401 || reason.status === 403) {
+    if (reason.status === 403) {
       this.useBrowser = true;
       this.reason = reason;
       return true;

@@ -8,7 +8,7 @@ import type { LogView, RequestView } from '../../app/state';
 import { summarize, unsentAddresses } from '../../provisioning/requestProvisioning';
 import type { ChunkResult } from '../../provisioning/requestProvisioning';
 import type { Failure } from '../../common/outcome';
-import { failureReason } from './displayText';
+import { failureNextStep, failureReason, isRefusal } from './displayText';
 
 export interface RequestStatusProps {
   request: RequestView;
@@ -93,7 +93,7 @@ export function RequestStatus(props: RequestStatusProps): JSX.Element {
       {done !== undefined && done.failed > 0 && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline actions={retryActions}>
           <div>{format(strings.RequestFailed, done.failed, failure ? failureReason(failure) : strings.StatusFailed)}</div>
-          <div>{strings.RequestFailedKnownIssue}</div>
+          {failure && isRefusal(failure) ? <div>{strings.RequestFailedKnownIssue}</div> : failure ? <div>{failureNextStep(failure)}</div> : null}
           <div>{strings.RequestFailedNextStep}</div>
         </MessageBar>
       )}

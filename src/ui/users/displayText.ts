@@ -12,13 +12,27 @@ export function failureReason(failure: Failure): string {
   return format(strings.FailureReason, failure.message, failure.status, failure.code);
 }
 
+/**
+ * A refusal of the provisioning call (403, or 200 with an access-denied body): the known limitation of
+ * CreatePersonalSiteEnqueueBulk with some sign-ins. Throttling, 5xx or no answer are not that, and say so.
+ */
+export function isRefusal(failure: Failure): boolean {
+  return failure.status === 403 || (failure.status === 200 && /denied|unauthori[sz]ed/i.test(`${failure.code} ${failure.message}`));
+}
+
 /** What the admin can do about a failure, from its status. */
 export function failureNextStep(failure: Failure): string {
   if (failure.missingScope) {
     return format(strings.NextStepPermissionScope, failure.missingScope);
   }
-  if (failure.status === 401 || failure.status === 403) {
+  if (failure.status === 401) {
+    return strings.NextStepSignIn;
+  }
+  if (failure.status === 403) {
     return strings.NextStepPermission;
+  }
+  if (failure.code === 'MalformedAnswer') {
+    return strings.NextStepMalformed;
   }
   if (failure.status === 429 || failure.status === 503) {
     return failure.retryAfterSeconds !== undefined && failure.retryAfterSeconds > 0

@@ -1,4 +1,6 @@
 declare interface IUsersUiStrings {
+  NextStepSignIn: string;
+  NextStepMalformed: string;
   GeoNotice: string;
   GeoDefaultUnknown: string;
   GeoNone: string;
