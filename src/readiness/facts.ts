@@ -9,6 +9,12 @@ export type CapabilityStatus = 'Enabled' | 'Warning' | 'Suspended' | 'Deleted' |
 export interface ServicePlan {
   servicePlanId: string;
   servicePlanName: string;
+  /**
+   * The plan's state inside the SKU (Graph servicePlanInfo.provisioningStatus): "Success" is the only state in which
+   * the service works; "Disabled", "PendingInput", "PendingActivation", "PendingProvisioning" and "Error" do not.
+   * Absent when the service did not say (treated as Success: Graph always sends it).
+   */
+  provisioningStatus?: string;
 }
 
 /** A subscribed SKU of the tenant (Graph subscribedSku). */

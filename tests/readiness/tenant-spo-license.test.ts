@@ -41,10 +41,34 @@ describe('tenant-spo-license', () => {
     expect(result.links?.[0]?.href).toContain('admin.microsoft.com');
   });
 
-  it('fails when the SharePoint SKU is suspended, and says so', () => {
+  it('fails when the SharePoint SKU is suspended, and says to reactivate or renew it — not to buy', () => {
     const result = tenantSpoLicenseCheck.evaluate(readyFacts({ skus: success([E3('Suspended')]) }));
     expect(result.status).toBe('fail');
     expect(result.evidence.join('\n')).toContain('not active: ENTERPRISEPACK (Suspended)');
+    expect(result.nextStep).toMatch(/^Reactivate or renew the suspended subscription/);
+    expect(result.nextStep).not.toMatch(/Buy a/);
+  });
+
+  it('does not pass on a SharePoint plan that is Disabled (or still pending) inside an enabled SKU', () => {
+    for (const state of ['Disabled', 'PendingProvisioning', 'PendingInput', 'Error']) {
+      const e3 = E3();
+      const withState = { ...e3, servicePlans: e3.servicePlans.map((p) => (p.servicePlanId === PLAN.SHAREPOINTENTERPRISE ? { ...p, provisioningStatus: state } : p)) };
+      const result = tenantSpoLicenseCheck.evaluate(readyFacts({ skus: success([withState]) }));
+      expect(result.status).toBe('fail');
+      expect(result.evidence.join('\n')).toContain(`SHAREPOINTENTERPRISE in ENTERPRISEPACK is ${state}`);
+      expect(result.nextStep).toMatch(/turn its SharePoint Online service plan on/);
+    }
+    const e3 = E3();
+    const ok = { ...e3, servicePlans: e3.servicePlans.map((p) => ({ ...p, provisioningStatus: 'Success' })) };
+    expect(tenantSpoLicenseCheck.evaluate(readyFacts({ skus: success([ok]) })).status).toBe('pass');
+  });
+
+  it('warns (never passes, never says buy) when only OneDrive plans are active: OneDrive yes, SharePoint sites no', () => {
+    const oneDrive = sku('WACONEDRIVESTANDARD', 'Enabled', [['ONEDRIVESTANDARD', PLAN.ONEDRIVESTANDARD], ['SHAREPOINTWAC', PLAN.SHAREPOINTWAC]]);
+    const result = tenantSpoLicenseCheck.evaluate(readyFacts({ skus: success([oneDrive]) }));
+    expect(result.status).toBe('warn');
+    expect(result.evidence[0]).toMatch(/^Only OneDrive plans, no SharePoint Online plan: WACONEDRIVESTANDARD \(includes ONEDRIVESTANDARD\)/);
+    expect(result.nextStep).toMatch(/only into OneDrive/);
   });
 
   it('fails when the tenant has no subscriptions at all', () => {

@@ -71,6 +71,13 @@ define([], function() {
     "SpoLicenseLacks": "Tenant lacks SPO license: no active subscription includes a SharePoint Online service plan.",
     "SpoLicenseInactive": "Subscriptions with SharePoint Online that are not active: {0}.",
     "SpoLicenseOfficeForTheWebOnly": "These include Office for the web (SHAREPOINTWAC), which is not SharePoint Online: {0}.",
+    "SkuDisplayWithPart": "{0} ({1})",
+    "SpoLicensePlanState": "{0} in {1} is {2}",
+    "SpoLicensePlansNotProvisioned": "SharePoint Online plans that are in a subscription but not working (their provisioning status is not Success): {0}.",
+    "SpoLicensePlanNextStep": "In the Microsoft 365 admin center → Billing → Your products, open the subscription and turn its SharePoint Online service plan on (or wait until its provisioning finishes), then select Re-check.",
+    "SpoLicenseReactivateNextStep": "Reactivate or renew the suspended subscription that includes SharePoint Online (Microsoft 365 admin center → Billing → Your products), then select Re-check. Buying a new one is not needed.",
+    "SpoLicenseOneDriveOnly": "Only OneDrive plans, no SharePoint Online plan: {0}. Users can get a OneDrive, but there are no SharePoint sites to migrate into; Microsoft does not document whether the connector's \u201cTenant lacks SPO license\u201d test accepts such a tenant.",
+    "SpoLicenseOneDriveOnlyNextStep": "If you migrate only into OneDrive, try the connector's authorization; if it reports \u201cTenant lacks SPO license\u201d or you need SharePoint sites, add a subscription that includes SharePoint Online.",
     "SpoLicenseBuyNextStep": "Buy a Microsoft 365 subscription that includes SharePoint Online (for example Microsoft 365 Business Basic, Business Standard or Business Premium, Office 365 E1/E3/E5, Microsoft 365 E3/E5, or SharePoint (Plan 1) / (Plan 2)) for your Microsoft Entra tenant.",
 
     "AdminRoleGlobal": "{0} is a Global Administrator: you can do all 9 authorization steps.",

@@ -230,6 +230,13 @@ declare interface IReadinessStrings {
   ConnectorAppChoiceFirst: string;
   ConnectorAppAmbiguousNextStep: string;
   ValueUnknown: string;
+  SkuDisplayWithPart: string;
+  SpoLicensePlanState: string;
+  SpoLicensePlansNotProvisioned: string;
+  SpoLicensePlanNextStep: string;
+  SpoLicenseReactivateNextStep: string;
+  SpoLicenseOneDriveOnly: string;
+  SpoLicenseOneDriveOnlyNextStep: string;
 }
 
 declare module 'ReadinessStrings' {

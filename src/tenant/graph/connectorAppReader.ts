@@ -53,6 +53,7 @@ async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGra
 
 
 
+/** ConnectorAppReader over Microsoft Graph (Directory.Read.All). Every method answers an Outcome and never throws. */
 export class GraphConnectorAppReader implements ConnectorAppReader {
   public constructor(
     private readonly graph: GraphFI,
@@ -78,6 +79,11 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
     return success(found.value.map(toConnectorApp));
   }
 
+  /**
+   * `GET /oauth2PermissionGrants?$filter=clientId eq '{id}'` (every page), then each resource service principal once to
+   * name it. Failure: the first failed read (403 → missingScope Directory.Read.All; 429/5xx after retries; ForeignNextLink,
+   * PagingLoop, MalformedAnswer for answers that cannot be followed).
+   */
   public async getPermissionGrants(servicePrincipalId: string): Promise<Outcome<PermissionGrant[]>> {
     const grants = await attempt(DIRECTORY_READ, () =>
       readAllPages(this.graph, this.graphBaseUrl, graphCollection<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants').filter(`clientId eq ${odataString(servicePrincipalId)}`)),
@@ -105,6 +111,7 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
     return success(grants.value.map((grant) => toPermissionGrant(grant, byId.get(grant.resourceId))));
   }
 
+  /** `GET /servicePrincipals/{id}/appRoleAssignedTo` (every page). Failure: as getPermissionGrants; 404 for an unknown id. */
   public getAssignments(servicePrincipalId: string): Promise<Outcome<AppAssignment[]>> {
     return attempt(DIRECTORY_READ, async () => {
       const first = graphCollection<GraphAppRoleAssignment>(this.graph, `servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo`)

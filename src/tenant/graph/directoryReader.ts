@@ -11,17 +11,20 @@ import { attempt } from './graphCall';
 import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku, toTenantInfo } from './mapping';
 import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } from './root';
 
+/** Graph's largest page for /users. */
 export const USER_PAGE_SIZE = 999;
 const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans', 'preferredDataLocation'];
 /** Licensed, enabled members: what the connector counts. An advanced query (needs ConsistencyLevel: eventual). */
 export const LICENSED_MEMBERS_FILTER = "accountEnabled eq true and userType eq 'Member' and assignedLicenses/$count ne 0";
 
+/** DirectoryReader over Microsoft Graph. Every method answers an Outcome and never throws. */
 export class GraphDirectoryReader implements DirectoryReader {
   public constructor(
     private readonly graph: GraphFI,
     private readonly graphBaseUrl: string,
   ) {}
 
+  /** `GET /organization` (User.Read). Failure: the service's answer; an empty list is a failure too. */
   public getTenant(): Promise<Outcome<TenantInfo>> {
     return attempt(USER_READ, async () => {
       const orgs = await graphCollection<GraphOrganization>(this.graph, 'organization').select('id', 'displayName', 'verifiedDomains')();
@@ -33,6 +36,7 @@ export class GraphDirectoryReader implements DirectoryReader {
     });
   }
 
+  /** `GET /subscribedSkus` (Directory.Read.All), with each SKU's service plans and their provisioningStatus. */
   public getSubscribedSkus(): Promise<Outcome<SubscribedSku[]>> {
     return attempt(DIRECTORY_READ, async () => {
       const skus = await graphCollection<GraphSubscribedSku>(this.graph, 'subscribedSkus')();
@@ -40,6 +44,7 @@ export class GraphDirectoryReader implements DirectoryReader {
     });
   }
 
+  /** `GET /me?$select=…,assignedPlans` (User.Read). Failure: 401 when the sign-in expired. */
   public getSignedInUser(): Promise<Outcome<SignedInUser>> {
     return attempt(USER_READ, async () => {
       const me = await graphQueryable<GraphUser>(this.graph, 'me').select('id', 'userPrincipalName', 'displayName', 'accountEnabled', 'assignedPlans')();
@@ -55,6 +60,11 @@ export class GraphDirectoryReader implements DirectoryReader {
     });
   }
 
+  /**
+   * `GET /users/$count?$filter=accountEnabled eq true and userType eq 'Member' and assignedLicenses/$count ne 0` with
+   * ConsistencyLevel: eventual (an advanced query). Failure: the service's answer; a body that is not a number is
+   * `UnexpectedAnswer`.
+   */
   public async countLicensedEnabledMembers(): Promise<Outcome<number>> {
     const counted = await attempt(DIRECTORY_READ, async () => {
       const query = graphQueryable<string>(this.graph, 'users/$count').using(ConsistencyLevel(), TextParse());

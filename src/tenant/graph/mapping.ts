@@ -14,6 +14,7 @@ function capability(value: string): CapabilityStatus {
   return 'Suspended';
 }
 
+/** Graph subscribedSku → SubscribedSku (plan ids lower-cased; provisioningStatus kept). */
 export function toSku(dto: GraphSubscribedSku): SubscribedSku {
   return {
     skuId: dto.skuId,
@@ -21,14 +22,20 @@ export function toSku(dto: GraphSubscribedSku): SubscribedSku {
     capabilityStatus: capability(dto.capabilityStatus),
     enabledUnits: dto.prepaidUnits?.enabled ?? 0,
     consumedUnits: dto.consumedUnits ?? 0,
-    servicePlans: (dto.servicePlans ?? []).map((plan) => ({ servicePlanId: plan.servicePlanId.toLowerCase(), servicePlanName: plan.servicePlanName })),
+    servicePlans: (dto.servicePlans ?? []).map((plan) => ({
+      servicePlanId: plan.servicePlanId.toLowerCase(),
+      servicePlanName: plan.servicePlanName,
+      ...(plan.provisioningStatus ? { provisioningStatus: plan.provisioningStatus } : {}),
+    })),
   };
 }
 
+/** Graph assignedPlans → AssignedPlan[] (ids lower-cased; capabilityStatus kept). */
 export function toAssignedPlans(plans: GraphUser['assignedPlans']): AssignedPlan[] {
   return (plans ?? []).map((plan) => ({ servicePlanId: plan.servicePlanId.toLowerCase(), service: plan.service, capabilityStatus: plan.capabilityStatus }));
 }
 
+/** Graph user (/me) → SignedInUser. */
 export function toSignedInUser(dto: GraphUser): SignedInUser {
   return {
     id: dto.id,
@@ -39,6 +46,7 @@ export function toSignedInUser(dto: GraphUser): SignedInUser {
   };
 }
 
+/** Graph user → DirectoryUser: only Enabled plans count; preferredDataLocation kept for Multi-Geo. */
 export function toDirectoryUser(dto: GraphUser): DirectoryUser {
   const enabledPlanIds: string[] = [];
   for (const plan of dto.assignedPlans ?? []) {
@@ -59,16 +67,19 @@ export function toDirectoryUser(dto: GraphUser): DirectoryUser {
   };
 }
 
+/** Graph organization → TenantInfo (the initial *.onmicrosoft.com domain). */
 export function toTenantInfo(dto: GraphOrganization): TenantInfo {
   const domains = dto.verifiedDomains ?? [];
   const initial = domains.filter((d) => d.isInitial)[0] ?? domains[0];
   return { id: dto.id, displayName: dto.displayName, initialDomain: initial ? initial.name : '' };
 }
 
+/** Graph directoryRole → DirectoryRole. */
 export function toDirectoryRole(dto: GraphDirectoryRole): DirectoryRole {
   return { id: dto.id, displayName: dto.displayName, roleTemplateId: dto.roleTemplateId.toLowerCase() };
 }
 
+/** Graph servicePrincipal → ConnectorApp, with what tells same-named apps apart (owner tenant, publisher). */
 export function toConnectorApp(dto: GraphServicePrincipal): ConnectorApp {
   const app: ConnectorApp = { servicePrincipalId: dto.id, appId: dto.appId, displayName: dto.displayName, appRoleAssignmentRequired: dto.appRoleAssignmentRequired === true };
   if (dto.appOwnerOrganizationId) {
@@ -84,6 +95,7 @@ export function toConnectorApp(dto: GraphServicePrincipal): ConnectorApp {
   return app;
 }
 
+/** Graph oAuth2PermissionGrant → PermissionGrant (space-separated scope split; resource named when resolved). */
 export function toPermissionGrant(dto: GraphPermissionGrant, resource: GraphServicePrincipal | undefined): PermissionGrant {
   return {
     id: dto.id,
@@ -96,10 +108,12 @@ export function toPermissionGrant(dto: GraphPermissionGrant, resource: GraphServ
   };
 }
 
+/** Graph appRoleAssignment → AppAssignment. */
 export function toAssignment(dto: GraphAppRoleAssignment): AppAssignment {
   return { principalId: dto.principalId, principalDisplayName: dto.principalDisplayName ?? dto.principalId, principalType: dto.principalType ?? 'User' };
 }
 
+/** Graph unifiedRoleEligibilityScheduleInstance → EligibleRole (built-in roles: definition id = template id). */
 export function toEligibleRole(dto: GraphRoleEligibility): EligibleRole {
   return { roleTemplateId: dto.roleDefinitionId, ...(dto.endDateTime ? { endDateTime: dto.endDateTime } : {}) };
 }

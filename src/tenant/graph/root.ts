@@ -10,6 +10,7 @@ export function graphCollection<T>(graph: GraphFI, path: string): IGraphCollecti
   return GraphCollection([graph.me, path]) as IGraphCollection<T[]>;
 }
 
+/** A queryable for one Graph resource path, inheriting the root's behaviours. */
 export function graphQueryable<T>(graph: GraphFI, path: string): IGraphQueryable<T> {
   return GraphQueryable([graph.me, path]) as IGraphQueryable<T>;
 }

@@ -65,6 +65,7 @@ export function wait(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The error a cancelled wait rejects with (name AbortError, as fetch's). */
 export function abortError(): Error {
   const error = new Error('The operation was cancelled.');
   error.name = 'AbortError';

@@ -12,6 +12,10 @@ function xmlText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * The CSOM request XML for one page of personal sites (`SPOSitePropertiesEnumerableFilter` with IncludePersonalSite and
+ * template SPSPERS); `startIndex` is the previous page's opaque NextStartIndexFromSharePoint (XML-escaped).
+ */
 export function personalSitesQuery(startIndex: string | undefined): string {
   const start = startIndex ? `<Property Name="StartIndex" Type="String">${xmlText(startIndex)}</Property>` : '<Property Name="StartIndex" Type="Null" />';
   return (
@@ -51,6 +55,10 @@ export function ownerAddress(owner: string): string {
   return bar >= 0 ? owner.substring(bar + 1) : owner;
 }
 
+/**
+ * Reads a ProcessQuery answer: the sites and the next start index (absent on the last page, where SharePoint sends null),
+ * or the ErrorInfo (type, code, message, TraceCorrelationId). Anything else is `UnexpectedAnswer`.
+ */
 export function readPersonalSitesResponse(body: unknown): CsomSitesResult {
   if (!Array.isArray(body) || body.length === 0) {
     return { ok: false, typeName: 'UnexpectedAnswer', code: 0, message: 'SharePoint returned an answer that is not a CSOM response.' };

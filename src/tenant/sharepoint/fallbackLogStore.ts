@@ -14,6 +14,7 @@ export class FallbackLogStore implements ProvisioningLogStore {
     private readonly browser: ProvisioningLogStore,
   ) {}
 
+  /** Where entries go now: the shared list until it refused (403), then this browser. */
   public get kind(): 'sharepoint-list' | 'browser' {
     return this.useBrowser ? 'browser' : this.shared.kind;
   }
@@ -23,6 +24,7 @@ export class FallbackLogStore implements ProvisioningLogStore {
     return this.reason;
   }
 
+  /** The shared list's entries plus this browser's; after a refusal, this browser's only. A 401/429/5xx is returned as is. */
   public async load(): Promise<Outcome<ProvisioningLogEntry[]>> {
     const local = await this.browser.load();
     if (!this.useBrowser) {
@@ -37,6 +39,7 @@ export class FallbackLogStore implements ProvisioningLogStore {
     return local;
   }
 
+  /** Appends to the shared list; on a refusal (403), to this browser's storage from then on. */
   public async append(entry: ProvisioningLogEntry): Promise<Outcome<void>> {
     if (!this.useBrowser) {
       const shared = await this.shared.append(entry);

@@ -39,6 +39,10 @@ function oneDriveFrom(mySite: GraphUser['mySite']): OneDriveState {
   return mySite ? { provisioned: true, url: mySite } : { provisioned: false };
 }
 
+/**
+ * PersonalSiteReader: the admin's own OneDrive and the per-user fallback through Microsoft Graph, the tenant-wide
+ * enumeration through CSOM on the tenant admin host. Every method answers an Outcome and never throws.
+ */
 export class TenantPersonalSiteReader implements PersonalSiteReader {
   public constructor(
     private readonly graph: GraphFI,
@@ -59,6 +63,11 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
     return read;
   }
 
+  /**
+   * `POST {admin}/_vti_bin/client.svc/ProcessQuery` (GetSitePropertiesFromSharePointByFilters, personal sites only).
+   * Failure: 401/403 (not a SharePoint admin, no SharePoint scope, no token for the admin host), status 0 NetworkError
+   * (no answer: e.g. a cross-origin refusal), or the CSOM ErrorInfo as a failure with `csom: true` and its correlation id.
+   */
   public async getPersonalSitesPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
     const answer = await attempt(SHAREPOINT_FULL_CONTROL, () =>
       spPost<unknown>(adminQueryable(this.admin, this.adminUrl, '_vti_bin/client.svc/ProcessQuery'), {

@@ -8,6 +8,7 @@ import { failure, success, type Outcome } from '../../common/outcome';
 import type { ProvisioningLogEntry, ProvisioningLogStore } from '../../provisioning/ports';
 import { SHAREPOINT_FULL_CONTROL } from '../../common/scopes';
 
+/** The shared list on the hosting site that records every provisioning request. */
 export const LOG_LIST_TITLE = 'Migration Readiness provisioning log';
 const ENTRY_FIELD = 'MRLogEntry';
 
@@ -39,6 +40,7 @@ export class SharePointListLogStore implements ProvisioningLogStore {
 
   public constructor(private readonly site: SPFI) {}
 
+  /** Every entry of the list (a missing list is an empty log). Failure: the site's answer (403 → missingScope). */
   public async load(): Promise<Outcome<ProvisioningLogEntry[]>> {
     const exists = await this.exists();
     if (!exists.ok) {
@@ -61,6 +63,7 @@ export class SharePointListLogStore implements ProvisioningLogStore {
     });
   }
 
+  /** Adds one item (creating the list and its field on first use). A write: never retried except after 429. */
   public async append(entry: ProvisioningLogEntry): Promise<Outcome<void>> {
     const ensured = await this.ensureList();
     if (!ensured.ok) {
@@ -120,6 +123,7 @@ export class BrowserLogStore implements ProvisioningLogStore {
     private readonly key: string,
   ) {}
 
+  /** This browser's entries (unreadable storage → an empty log, never an exception). */
   public async load(): Promise<Outcome<ProvisioningLogEntry[]>> {
     try {
       const raw = this.storage.getItem(this.key);
@@ -129,6 +133,7 @@ export class BrowserLogStore implements ProvisioningLogStore {
     }
   }
 
+  /** Saves to this browser's storage. Failure: storage full or refused. */
   public async append(entry: ProvisioningLogEntry): Promise<Outcome<void>> {
     const loaded = await this.load();
     if (!loaded.ok) {

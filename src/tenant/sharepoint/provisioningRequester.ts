@@ -7,6 +7,7 @@ import { failure, success, type Failure, type Outcome } from '../../common/outco
 import type { EnqueueAttempt, EnqueuePath, EnqueueReceipt, ProvisioningRequester } from '../../provisioning/ports';
 import { SHAREPOINT_FULL_CONTROL } from '../../common/scopes';
 
+/** At most 200 addresses a call (Request-SPOPersonalSite docs); Microsoft's own scripts send 199. */
 export const MAX_ENQUEUE_ADDRESSES = 199;
 const ENQUEUE_PATH = '_api/SP.UserProfiles.ProfileLoader.GetProfileLoader/CreatePersonalSiteEnqueueBulk';
 
