@@ -29,7 +29,7 @@ const root = path.resolve(__dirname, '..');
  */
 const ALLOWED_URLS = [
   { match: /^https:\/\/graph\.microsoft\.com\//, why: 'Microsoft Graph, the API the web part calls' },
-  { match: /^https:\/\/\$\{/, why: "composed at run time from the tenant's own host (the page context): the hosting site, <tenant>-admin and <tenant>-my.sharepoint.com" },
+  { match: /^https:\/\/(\$\{|$)/, why: "composed at run time from the tenant's own host (the page context): the hosting site, <tenant>-admin and <tenant>-my.sharepoint.com" },
   { match: /^https:\/\/[a-z0-9-]+(-admin|-my)?\.sharepoint\.com(\/|$)/, why: "the tenant's own SharePoint" },
   { match: /^https:\/\/login\.microsoftonline\.com\//, why: 'link: the admin-consent page of Microsoft Entra ID' },
   { match: /^https:\/\/entra\.microsoft\.com\//, why: 'link: Microsoft Entra admin center (the connector app, roles)' },

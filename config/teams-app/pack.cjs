@@ -81,7 +81,7 @@ function buildAppPackage() {
   return zip(appFiles());
 }
 
-module.exports = { buildAppPackage, appFiles, TARGET };
+module.exports = { buildAppPackage, appFiles, zip, TARGET };
 
 if (require.main === module) {
   const built = buildAppPackage();
