@@ -83,6 +83,17 @@ declare interface IAppStrings {
   ReportCopied: string;
   CopyFailedReport: string;
   CausedBy: string;
+  SummaryPassedOne: string;
+  SummaryPassedOther: string;
+  SummaryWarningsOne: string;
+  SummaryWarningsOther: string;
+  SummaryUnknownOne: string;
+  SummaryUnknownOther: string;
+  SummaryRunningOne: string;
+  SummaryRunningOther: string;
+  PassedChecksHeading: string;
+  ShowEvidence: string;
+  HideEvidence: string;
 }
 
 declare module 'AppStrings' {

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { ActionButton } from '@fluentui/react/lib/Button';
 import { Shimmer, ShimmerElementType } from '@fluentui/react/lib/Shimmer';
 import { mergeStyles } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
@@ -15,11 +16,16 @@ export interface CheckCardProps {
   title: string;
   /** Undefined while the facts for the check are being gathered. */
   result?: CheckResult;
+  /** A passing check: one line that expands to the evidence. */
+  collapsible?: boolean;
 }
 
 /** One check: status (icon + text), evidence, the exact next step and who must take it. */
 export function CheckCard(props: CheckCardProps): JSX.Element {
   const theme = useTheme();
+  const [expanded, setExpanded] = React.useState(false);
+  const collapsed = props.collapsible === true && !expanded;
+  const bodyId = `check-${props.id}-body`;
   const { result } = props;
   const running = !result || result.running === true;
   const status = running ? 'running' : result.status;
@@ -28,7 +34,7 @@ export function CheckCard(props: CheckCardProps): JSX.Element {
     border: `1px solid ${theme.semanticColors.bodyDivider}`,
     borderLeft: `4px solid ${status === 'pass' ? theme.semanticColors.successIcon : status === 'fail' ? theme.semanticColors.errorIcon : status === 'warn' ? theme.semanticColors.warningIcon : theme.semanticColors.bodyDivider}`,
     borderRadius: 4,
-    padding: '12px 16px',
+    padding: props.collapsible ? '6px 16px' : '12px 16px',
     background: theme.semanticColors.bodyBackground,
     color: theme.semanticColors.bodyText,
   });
@@ -39,7 +45,19 @@ export function CheckCard(props: CheckCardProps): JSX.Element {
         <h3 id={headingId} style={{ margin: 0, fontSize: 16 }}>
           {result ? result.title : props.title}
         </h3>
-        <StatusBadge status={status} />
+        <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+          {props.collapsible && (
+            <ActionButton
+              aria-expanded={expanded}
+              aria-controls={bodyId}
+              iconProps={{ iconName: expanded ? 'ChevronUp' : 'ChevronDown' }}
+              text={expanded ? strings.HideEvidence : strings.ShowEvidence}
+              onClick={() => setExpanded(!expanded)}
+              styles={{ root: { height: 24 } }}
+            />
+          )}
+          <StatusBadge status={status} />
+        </div>
       </div>
       {!result ? (
         <div aria-label={strings.ChecksLoadingLabel} role="presentation" style={{ marginTop: 8 }}>
@@ -47,7 +65,9 @@ export function CheckCard(props: CheckCardProps): JSX.Element {
           <Shimmer shimmerElements={[{ type: ShimmerElementType.line, height: 12, width: '60%' }]} style={{ marginTop: 6 }} />
         </div>
       ) : (
-        <CheckBody result={result} />
+        <div id={bodyId} hidden={collapsed}>
+          <CheckBody result={result} />
+        </div>
       )}
     </article>
   );
