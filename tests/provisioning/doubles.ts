@@ -66,6 +66,16 @@ export class Concurrency {
   }
 }
 
+export interface PagedSourceOptions {
+  latencyMs?: number;
+  /** The first page carries the total (as Graph's @odata.count on a `$count=true` query); later pages never do. */
+  reportTotal?: boolean;
+  concurrency?: Concurrency;
+  throwOn?: string;
+  /** The answer to a `next` this source never handed out (default: a 400, as Graph answers a foreign skiptoken). */
+  unknownContinuation?: Failure;
+}
+
 /** A paged collection: `next` is the start index of the following page, as a string. */
 export class PagedSource<T> {
   /** Every call, by the `next` it was given ('' for the first page). */
@@ -75,7 +85,7 @@ export class PagedSource<T> {
   public constructor(
     private readonly items: T[],
     private readonly pageSize: number,
-    private readonly options: { latencyMs?: number; reportTotal?: boolean; concurrency?: Concurrency; throwOn?: string } = {},
+    private readonly options: PagedSourceOptions = {},
   ) {}
 
   /** The next call for this page fails (`times` times). */
@@ -103,17 +113,31 @@ export class PagedSource<T> {
         return fault;
       }
       const start = next === undefined ? 0 : Number(next);
+      if (next !== undefined && !this.handedOut(next)) {
+        // As the adapters: a continuation the service did not issue is refused, never read as an empty last page.
+        return this.options.unknownContinuation ?? failure(400, 'BadRequest', `The continuation "${next}" was not issued for this query.`);
+      }
       const end = Math.min(start + this.pageSize, this.items.length);
       const page: Page<T> = { items: this.items.slice(start, end) };
       if (end < this.items.length) {
         page.next = String(end);
       }
-      if (this.options.reportTotal) {
+      if (this.options.reportTotal && next === undefined) {
+        // As the Graph adapter: @odata.count comes with the first page of a counted query only.
         page.totalEstimate = this.items.length;
       }
       return success(page);
     };
     return this.options.concurrency ? this.options.concurrency.around(run) : run();
+  }
+
+  /** Whether `next` is one this source hands out: the start index of a page after the first. */
+  private handedOut(next: string): boolean {
+    if (!/^[1-9][0-9]*$/.test(next)) {
+      return false;
+    }
+    const start = Number(next);
+    return start < this.items.length && start % this.pageSize === 0;
   }
 
   public pagesTotal(): number {
@@ -123,13 +147,16 @@ export class PagedSource<T> {
 
 export class FakeDirectory implements UserPageReader {
   public readonly source: PagedSource<DirectoryUser>;
-  public constructor(users: DirectoryUser[], pageSize = 999, options: ConstructorParameters<typeof PagedSource>[2] = {}) {
+  public constructor(users: DirectoryUser[], pageSize = 999, options: PagedSourceOptions = {}) {
     this.source = new PagedSource(users, pageSize, { reportTotal: true, ...options });
   }
   public getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
     return this.source.page(next, signal);
   }
 }
+
+/** The adapter's answer to a personal-site continuation SharePoint did not issue: a CSOM ErrorInfo (HTTP 200). */
+const UNKNOWN_SITES_CONTINUATION: Failure = failure(200, 'System.ArgumentException', 'Value does not fall within the expected range.', { csom: true });
 
 export class FakeSites implements PersonalSitePages {
   public readonly source: PagedSource<PersonalSite>;
@@ -143,8 +170,9 @@ export class FakeSites implements PersonalSitePages {
   /** Ids whose inner result fails with this. */
   public innerFaults = new Map<string, Failure>();
 
-  public constructor(sites: PersonalSite[], pageSize = 500, options: ConstructorParameters<typeof PagedSource>[2] = {}) {
-    this.source = new PagedSource(sites, pageSize, options);
+  /** No `reportTotal`: the tenant admin enumeration (CSOM) never tells a total, so the fake cannot either. */
+  public constructor(sites: PersonalSite[], pageSize = 500, options: Omit<PagedSourceOptions, 'reportTotal'> = {}) {
+    this.source = new PagedSource(sites, pageSize, { unknownContinuation: UNKNOWN_SITES_CONTINUATION, ...options });
   }
 
   public getPersonalSitesPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
@@ -180,21 +208,45 @@ export class FakeSites implements PersonalSitePages {
   }
 }
 
+/** The adapter's limit (Microsoft's sample sends at most 199 addresses a call). */
+const MAX_ENQUEUE_ADDRESSES = 199;
+
+/**
+ * As the adapter decides whether the next path may be tried: 401/403, no answer at all, or a 200 whose body is an
+ * access-denied error. Anything else (429, 5xx…) may hide a write and is reported as 'failed'.
+ */
+function isRefusal(f: Failure): boolean {
+  return f.status === 401 || f.status === 403 || (f.status === 0 && f.code === 'NetworkError') || (f.status === 200 && !!f.missingScope);
+}
+
+/**
+ * One path (the admin host). Unlike the adapter it does not remember a refusal for the rest of the session: a later
+ * call is answered by `answers` again (the adapter would report those paths as 'skipped' and fail without calling).
+ */
 export class FakeRequester implements ProvisioningRequester {
+  /** Every call that reached the service (not the ones refused before any call: too many or no addresses). */
   public readonly calls: string[][] = [];
-  /** Answers by call number (0-based); missing → success. A function can throw. */
+  /** Answers by call number (0-based, counting `calls`); missing → success. A function can throw. */
   public answers = new Map<number, Failure | (() => Failure)>();
   private last: EnqueueAttempt[] = [];
 
   /** As the adapter: an accepted call names its path and attempts; a failed one is the path's answer. */
   public async enqueue(emails: string[]): Promise<Outcome<EnqueueReceipt>> {
+    if (emails.length > MAX_ENQUEUE_ADDRESSES) {
+      // As the adapter: no call, and attempts() keeps the previous call's attempts.
+      return failure(0, 'TooManyAddresses', `At most ${MAX_ENQUEUE_ADDRESSES} addresses can be sent in one call; ${emails.length} were given.`);
+    }
+    if (emails.length === 0) {
+      this.last = [];
+      return success({ path: 'admin-token', attempts: this.last });
+    }
     const n = this.calls.length;
     this.calls.push(emails.slice());
     await tick(1);
     const answer = this.answers.get(n);
     const outcome = typeof answer === 'function' ? answer() : answer;
     if (outcome) {
-      this.last = [{ path: 'admin-token', host: 'contoso-admin.sharepoint.com', outcome: 'refused', failure: outcome }];
+      this.last = [{ path: 'admin-token', host: 'contoso-admin.sharepoint.com', outcome: isRefusal(outcome) ? 'refused' : 'failed', failure: outcome }];
       return outcome;
     }
     this.last = [{ path: 'admin-token', host: 'contoso-admin.sharepoint.com', outcome: 'accepted' }];
