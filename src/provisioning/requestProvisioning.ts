@@ -13,6 +13,7 @@ import type { Failure, Outcome } from '../common/outcome';
 import type { ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester } from './ports';
 import { addressKey, uniqueAddresses } from './addresses';
 import { MAX_ADDRESSES_PER_CALL, chunk } from './chunk';
+import { PENDING_OVERDUE_MS } from './pending';
 
 export interface ChunkResult {
   /** Position of the chunk in the whole request (stable across retries). */
@@ -25,6 +26,11 @@ export interface ChunkResult {
   attempts: number;
   /** When it was last sent (ISO 8601). */
   sentAt?: string;
+  /**
+   * Addresses left out because the shared log, read just before sending, shows them requested by someone else within
+   * the pending window (another tab or another admin): never enqueued twice.
+   */
+  alreadyRequested?: string[];
 }
 
 export interface BulkRequestState {
@@ -87,6 +93,28 @@ function copyChunk(result: ChunkResult): ChunkResult {
   return copy;
 }
 
+/**
+ * Addresses enqueued (not failed) within the pending window by log entries other than `ownIds`. A log that cannot be
+ * read gives an empty set: the request goes on (a duplicate enqueue is harmless — SharePoint skips existing sites —
+ * and it is better than not requesting at all).
+ */
+async function recentlyRequested(log: ProvisioningLogStore, ownIds: ReadonlySet<string>, now: Date): Promise<Set<string>> {
+  const loaded = await safely(() => log.load());
+  const addresses = new Set<string>();
+  if (!loaded.ok) {
+    return addresses;
+  }
+  for (const entry of loaded.value) {
+    const time = Date.parse(entry.requestedAt);
+    if (entry.result === 'enqueued' && !ownIds.has(entry.id) && !isNaN(time) && now.getTime() - time < PENDING_OVERDUE_MS && now.getTime() - time >= -60000) {
+      for (const email of entry.emails) {
+        addresses.add(addressKey(email));
+      }
+    }
+  }
+  return addresses;
+}
+
 /** Requests personal sites for the addresses (see the module comment). Never throws. */
 export async function requestProvisioning(
   requester: ProvisioningRequester,
@@ -142,6 +170,8 @@ export async function requestProvisioning(
     }
   }
 
+  // Entries this run wrote (its own requests are not "someone else's").
+  const ownIds = new Set<string>();
   let sent = 0;
   const report = (): void => {
     if (opts.onProgress) {
@@ -157,6 +187,21 @@ export async function requestProvisioning(
     }
     const current = toSend[i] as ChunkResult;
     const sentAt = opts.now();
+    // Two tabs or two admins may request the same users at once: read the shared log right before sending and leave
+    // out whoever someone else requested within the pending window.
+    const others = await recentlyRequested(log, ownIds, sentAt);
+    const alreadyRequested = current.emails.filter((email) => others.has(addressKey(email)));
+    if (alreadyRequested.length > 0) {
+      current.alreadyRequested = alreadyRequested;
+      current.emails = current.emails.filter((email) => !others.has(addressKey(email)));
+    }
+    if (current.emails.length === 0) {
+      current.ok = true;
+      delete current.failure;
+      sent++;
+      report();
+      continue;
+    }
     const outcome = await safely(() => requester.enqueue(current.emails.slice()));
     current.attempts++;
     current.sentAt = sentAt.toISOString();
@@ -177,6 +222,7 @@ export async function requestProvisioning(
     if (!outcome.ok) {
       entry.detail = format(strings.LogEntryFailureDetail, outcome.status, outcome.code, outcome.message);
     }
+    ownIds.add(entry.id);
     await writeLog(entry);
     sent++;
     report();

@@ -31,6 +31,40 @@ describe('chunk', () => {
 });
 
 describe('requestProvisioning', () => {
+  it('never enqueues twice what another tab or admin requested moments ago: the shared log is read before each chunk', async () => {
+    const requester = new FakeRequester();
+    const log = new MemoryLog();
+    const clock = fixedClock('2026-03-01T10:00:00.000Z');
+    const all = addresses(250);
+    // Another admin's request, written to the shared log a minute earlier, covers u0…u9 and u240…u249.
+    log.entries.push({ id: 'other-tab', requestedBy: 'other@contoso.com', requestedAt: '2026-03-01T09:59:00.000Z', emails: all.slice(0, 10).concat(all.slice(240)), result: 'enqueued' });
+    // An old (overdue) request and a failed one do not count: those users may be requested again.
+    log.entries.push({ id: 'old', requestedBy: 'other@contoso.com', requestedAt: '2026-02-20T09:00:00.000Z', emails: all.slice(10, 20), result: 'enqueued' });
+    log.entries.push({ id: 'failed', requestedBy: 'other@contoso.com', requestedAt: '2026-03-01T09:59:30.000Z', emails: all.slice(20, 30), result: 'failed' });
+
+    const state = await requestProvisioning(requester, log, all, { requestedBy: 'admin@contoso.com', now: clock.now });
+
+    const sent = requester.sentAddresses();
+    expect(sent).toHaveLength(230);
+    expect(new Set(sent).size).toBe(230);
+    expect(sent).not.toContain('u0@contoso.com');
+    expect(sent).not.toContain('u245@contoso.com');
+    expect(sent).toContain('u10@contoso.com');
+    expect(sent).toContain('u25@contoso.com');
+    expect(state.chunks.map((c) => c.alreadyRequested?.length ?? 0)).toEqual([10, 10]);
+    expect(state.chunks.every((c) => c.ok)).toBe(true);
+  });
+
+  it('a chunk whose every address was already requested is done without a call', async () => {
+    const requester = new FakeRequester();
+    const log = new MemoryLog();
+    const all = addresses(5);
+    log.entries.push({ id: 'other-tab', requestedBy: 'other@contoso.com', requestedAt: '2026-03-01T09:59:00.000Z', emails: all, result: 'enqueued' });
+    const state = await requestProvisioning(requester, log, all, { requestedBy: 'admin@contoso.com', now: fixedClock('2026-03-01T10:00:00.000Z').now });
+    expect(requester.calls).toHaveLength(0);
+    expect(state.chunks[0]).toMatchObject({ ok: true, attempts: 0, alreadyRequested: all });
+  });
+
   it('sends chunks of at most 199, one log entry per chunk', async () => {
     const requester = new FakeRequester();
     const log = new MemoryLog();

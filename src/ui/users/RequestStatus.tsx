@@ -60,6 +60,7 @@ export function RequestStatus(props: RequestStatusProps): JSX.Element {
         : undefined;
 
   const done = !request.running && state !== undefined ? summarize(state) : undefined;
+  const alreadyRequested = state !== undefined ? state.chunks.reduce((n, c) => n + (c.alreadyRequested ? c.alreadyRequested.length : 0), 0) : 0;
   const failure = done !== undefined && state !== undefined ? lastFailure(state.chunks) : undefined;
   const unsent = done !== undefined && state !== undefined && (done.failed > 0 || done.notSent > 0) ? unsentAddresses(state) : [];
   const fraction = progress !== undefined && progress.chunksTotal > 0 ? Math.min(1, progress.chunksDone / progress.chunksTotal) : undefined;
@@ -89,6 +90,7 @@ export function RequestStatus(props: RequestStatusProps): JSX.Element {
       {done !== undefined && (
         <p role="status">{format(strings.RequestSummary, done.succeeded, done.addressesEnqueued, done.failed, done.notSent)}</p>
       )}
+      {done !== undefined && alreadyRequested > 0 && <p>{format(strings.RequestAlreadyRequested, alreadyRequested)}</p>}
 
       {done !== undefined && done.failed > 0 && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline actions={retryActions}>

@@ -2,6 +2,7 @@ define([], function() {
   return {
     "NextStepSignIn": "Your sign-in has expired: reload the page to sign in again, then try again.",
     "NextStepMalformed": "The service answered with something that is not what Microsoft 365 sends (a proxy or a truncated answer). Try again; if it persists, copy the connection report for your support.",
+    "RequestAlreadyRequested": "{0} address(es) were left out: the shared log shows them requested by another tab or admin moments ago, so they were not enqueued twice.",
     "GeoNotice": "Multi-Geo tenant: users' data lives in {0} geos. Unprovisioned users by geo: {1}. The admin host serves the default geo ({2}); Request provisioning sends only its users, because the request is not Multi-Geo aware. The PowerShell script connects to each geo's admin center in turn.",
     "GeoDefaultUnknown": "not known yet",
     "GeoNone": "no geo",

@@ -1,4 +1,5 @@
 declare interface IUsersUiStrings {
+  RequestAlreadyRequested: string;
   NextStepSignIn: string;
   NextStepMalformed: string;
   GeoNotice: string;
