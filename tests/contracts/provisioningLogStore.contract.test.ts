@@ -7,11 +7,15 @@
 import type { ProvisioningLogEntry, ProvisioningLogStore } from '../../src/provisioning/ports';
 import { BrowserLogStore, type KeyValueStorage } from '../../src/tenant/sharepoint/provisioningLog';
 import { MemoryLog } from '../provisioning/doubles';
-import { MemoryStorage, scenario, startTenant } from '../support/tenant';
+import { createDirectClients } from '../../src/tenant/clients';
+import { createTenantPorts } from '../../src/tenant/tenantPorts';
+import { FAST_RETRY, MemoryStorage, scenario, startTenant } from '../support/tenant';
 import type { Subject } from './support';
 
 interface LogSubject extends Subject {
   log: ProvisioningLogStore;
+  /** Another writer of the same log: another admin (the shared list) or another tab (this browser's storage). */
+  another(): ProvisioningLogStore;
   /** The next append fails (the service or the storage refuses the write). */
   failNextAppend(): void;
 }
@@ -20,6 +24,8 @@ async function makeFake(): Promise<LogSubject> {
   const log = new MemoryLog();
   return {
     log,
+    // The fake is the shared log itself: the domain's tests write "another tab's" entries into it directly.
+    another: () => log,
     failNextAppend: () => {
       log.failNext = 1;
     },
@@ -31,6 +37,10 @@ async function makeAdapter(): Promise<LogSubject> {
   const tenant = await startTenant(scenario('ready'));
   return {
     log: tenant.ports.log,
+    another: () => {
+      const clients = createDirectClients({ graphBaseUrl: tenant.sim.graphBaseUrl, siteUrl: tenant.sim.siteUrl, adminUrl: tenant.sim.spAdminUrl, token: 'another-admin', retry: FAST_RETRY });
+      return createTenantPorts(clients, new MemoryStorage()).log;
+    },
     // Writes to the list (its creation, its field, its items) are POSTs under /_api/web/lists.
     failNextAppend: () => tenant.sim.setFaults([{ match: 'POST /_api/web/lists', status: 503, times: 1 }]),
     close: () => tenant.close(),
@@ -56,8 +66,10 @@ class FullOnceStorage implements KeyValueStorage {
 
 async function makeBrowserStore(): Promise<LogSubject> {
   const storage = new FullOnceStorage();
+  const key = 'migration-readiness:provisioning-log:https://contoso.sharepoint.com/sites/migration';
   return {
-    log: new BrowserLogStore(storage, 'migration-readiness:provisioning-log:https://contoso.sharepoint.com/sites/migration'),
+    log: new BrowserLogStore(storage, key),
+    another: () => new BrowserLogStore(storage, key),
     failNextAppend: () => {
       storage.full = true;
     },
@@ -117,6 +129,15 @@ describe.each([
     await s.log.append(first);
     await s.log.append(second);
     expect(await s.log.load()).toEqual({ ok: true, value: [first, second] });
+  });
+
+  it('loads what another admin or tab appended since the last load (read afresh each time, never cached)', async () => {
+    const s = await start();
+    expect(await s.log.load()).toEqual({ ok: true, value: [] });
+    expect(await s.another().append(first)).toEqual({ ok: true, value: undefined });
+    expect(await s.log.load()).toEqual({ ok: true, value: [first] });
+    await s.log.append(second);
+    expect(await s.another().load()).toEqual({ ok: true, value: [first, second] });
   });
 
   it('answers an append that could not be written with a failure, not an exception, and does not load that entry', async () => {
