@@ -5,7 +5,7 @@ import type { AppPorts } from '../app/ports';
 import type { ProvisioningLogStore } from '../provisioning/ports';
 import { TenantPersonalSiteReader } from './sharepoint/personalSiteReader';
 import { BrowserLogStore, SharePointListLogStore, type KeyValueStorage } from './sharepoint/provisioningLog';
-import { FallbackLogStore } from './sharepoint/fallbackLogStore';
+import { FallbackLogStore, storageMemory } from './sharepoint/fallbackLogStore';
 import { SharePointProvisioningRequester } from './sharepoint/provisioningRequester';
 
 /** The ports as the PnPjs adapters deliver them (the log is the list with its browser-storage fallback). */
@@ -28,7 +28,7 @@ export function createTenantPorts(clients: TenantClients, storage: KeyValueStora
       { path: 'site-session', root: clients.site, baseUrl: clients.siteUrl },
       { path: 'admin-token', root: clients.admin, baseUrl: clients.adminUrl },
     ]),
-    log: new FallbackLogStore(list, browser),
+    log: new FallbackLogStore(list, browser, storageMemory(storage, `migration-readiness:provisioning-log-fallback:${clients.siteUrl}`)),
     adminUrl: clients.adminUrl,
     hosts: { graph: hostOf(clients.graphBaseUrl), site: hostOf(clients.siteUrl), admin: hostOf(clients.adminUrl) },
   };

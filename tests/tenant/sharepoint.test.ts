@@ -1,5 +1,7 @@
 /** @jest-environment node */
-import { scenario, startTenant, type TestTenant } from '../support/tenant';
+import { FAST_RETRY, scenario, startTenant, type TestTenant } from '../support/tenant';
+import { createDirectClients } from '../../src/tenant/clients';
+import { createTenantPorts } from '../../src/tenant/tenantPorts';
 import { SHAREPOINT_FULL_CONTROL } from '../../src/common/scopes';
 import type { PersonalSite } from '../../src/provisioning/ports';
 
@@ -127,6 +129,15 @@ describe('SharePoint adapters against the tenant simulator', () => {
       expect(tenant.ports.log.kind).toBe('browser');
       expect(tenant.ports.log.fallbackReason).toMatchObject({ status: 403 });
       expect(await tenant.ports.log.load()).toEqual({ ok: true, value: [entry] });
+
+      // After a reload (new adapters, same browser storage), the log is still this browser's, and still says so.
+      const reloaded = createTenantPorts(
+        createDirectClients({ graphBaseUrl: tenant.sim.graphBaseUrl, siteUrl: tenant.sim.siteUrl, adminUrl: tenant.sim.spAdminUrl, token: 'test-token', retry: FAST_RETRY }),
+        tenant.storage,
+      );
+      expect(await reloaded.log.load()).toEqual({ ok: true, value: [entry] });
+      expect(reloaded.log.kind).toBe('browser');
+      expect(reloaded.log.fallbackReason).toMatchObject({ status: 403 });
     });
   });
 });

@@ -1,5 +1,36 @@
 import { success, type Failure, type Outcome } from '../../common/outcome';
 import type { ProvisioningLogEntry, ProvisioningLogStore } from '../../provisioning/ports';
+import type { KeyValueStorage } from './provisioningLog';
+
+/** Where the fallback decision survives a reload (this browser's storage). */
+export interface FallbackMemory {
+  recall(): Failure | undefined;
+  remember(reason: Failure): void;
+}
+
+/** A FallbackMemory in a key-value storage (localStorage); unreadable or foreign values are ignored. */
+export function storageMemory(storage: KeyValueStorage, key: string): FallbackMemory {
+  return {
+    recall(): Failure | undefined {
+      try {
+        const raw = storage.getItem(key);
+        const parsed = raw ? (JSON.parse(raw) as Partial<Failure>) : undefined;
+        return parsed && parsed.ok === false && typeof parsed.status === 'number' && typeof parsed.code === 'string'
+          ? { ok: false, status: parsed.status, code: parsed.code, message: typeof parsed.message === 'string' ? parsed.message : '' }
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    remember(reason: Failure): void {
+      try {
+        storage.setItem(key, JSON.stringify(reason));
+      } catch {
+        // Storage full or refused: the warning still shows for this visit.
+      }
+    },
+  };
+}
 
 /**
  * The shared SharePoint list when the admin can use it; this browser's storage when the list cannot be read or
@@ -12,7 +43,15 @@ export class FallbackLogStore implements ProvisioningLogStore {
   public constructor(
     private readonly shared: ProvisioningLogStore,
     private readonly browser: ProvisioningLogStore,
-  ) {}
+    private readonly memory?: FallbackMemory,
+  ) {
+    // A refusal remembered from an earlier visit: the log is still in this browser after a reload, and says so.
+    const remembered = memory ? memory.recall() : undefined;
+    if (remembered) {
+      this.useBrowser = true;
+      this.reason = remembered;
+    }
+  }
 
   /** Where entries go now: the shared list until it refused (403), then this browser. */
   public get kind(): 'sharepoint-list' | 'browser' {
@@ -58,6 +97,9 @@ export class FallbackLogStore implements ProvisioningLogStore {
     if (reason.status === 403) {
       this.useBrowser = true;
       this.reason = reason;
+      if (this.memory) {
+        this.memory.remember(reason);
+      }
       return true;
     }
     return false;
