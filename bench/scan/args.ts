@@ -1,0 +1,99 @@
+/**
+ * bench:scan's command line: sizes, simulator knobs (latency, Graph rate limit, site page size), repeats and output.
+ * `--help` is answered by bench/scan.ts before these are parsed.
+ */
+import '../support/loc';
+import path from 'node:path';
+import { DEFAULT_PER_USER_CONCURRENCY } from '../../src/provisioning/scan';
+
+/**
+ * Page size of the tenant admin personal-site enumeration (CSOM GetSitePropertiesFromSharePointByFilters). Microsoft
+ * does not document it; 300 is the figure the simulator uses (demo/simulator/csom.ts DEFAULT_PAGE_SIZE) and the one
+ * assumed here.
+ */
+export const ASSUMED_SITE_PAGE = 300;
+export const TARGET = { wallOverLimit: 1.25, requestsOverMinimum: 1.2, speedup: 3, atUsers: 100000 };
+
+export interface Args {
+  sizes: number[];
+  latencyMs: number;
+  naiveConcurrency: number;
+  graphUnits: number;
+  graphWindow: number;
+  sitePage: number;
+  naive: boolean;
+  breakdown: boolean;
+  /** Runs of our method per size (the median is reported); the naive baseline runs once. */
+  repeat: number;
+  out: string;
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = {
+    sizes: [1000, 10000, 100000],
+    latencyMs: 100,
+    naiveConcurrency: DEFAULT_PER_USER_CONCURRENCY,
+    graphUnits: 8000,
+    graphWindow: 10,
+    sitePage: ASSUMED_SITE_PAGE,
+    naive: true,
+    breakdown: false,
+    repeat: 3,
+    out: path.join(__dirname, '..', 'results', 'scan-latest.json'),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] ?? '';
+    const eq = raw.indexOf('=');
+    const name = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${name} needs a value`);
+      return v;
+    };
+    const positive = (v: string, what: string): number => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${what} must be a positive whole number (got '${v}')`);
+      return n;
+    };
+    switch (name) {
+      case '--sizes':
+        args.sizes = value()
+          .split(',')
+          .map((s) => positive(s.trim().replace(/_/g, ''), '--sizes'));
+        break;
+      case '--latency':
+        args.latencyMs = Number(value());
+        if (!(args.latencyMs >= 0)) throw new Error('--latency must be ≥ 0');
+        break;
+      case '--naive-concurrency':
+        args.naiveConcurrency = positive(value(), '--naive-concurrency');
+        break;
+      case '--graph-units':
+        args.graphUnits = positive(value(), '--graph-units');
+        break;
+      case '--graph-window':
+        args.graphWindow = positive(value(), '--graph-window');
+        break;
+      case '--site-page':
+        args.sitePage = positive(value(), '--site-page');
+        break;
+      case '--no-naive':
+        args.naive = false;
+        break;
+      case '--breakdown':
+        args.breakdown = true;
+        break;
+      case '--repeat':
+        args.repeat = positive(value(), '--repeat');
+        if (args.repeat > 9) throw new Error('--repeat is at most 9');
+        break;
+      case '--out':
+        args.out = path.resolve(value());
+        break;
+      default:
+        throw new Error(`unknown option ${raw}`);
+    }
+  }
+  return args;
+}
