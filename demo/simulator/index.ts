@@ -2,8 +2,10 @@
  * Demo tenant simulator: a local HTTP server answering exactly the Microsoft Graph and SharePoint REST calls the
  * product's PnPjs adapters make, from one tenant fixture. See README.md in this folder.
  */
-export { startSimulator, SESSION_COOKIE_NAME, SESSION_COOKIE_VALUE, SESSION_SET_COOKIE } from './server';
-export type { SimulatorOptions, RunningSimulator, OriginsMode } from './server';
+export { startSimulator } from './server';
+export type { SimulatorOptions, RunningSimulator } from './server';
+export type { OriginsMode } from './listeners';
+export { SESSION_COOKIE_NAME, SESSION_COOKIE_VALUE, SESSION_SET_COOKIE } from './session';
 export type { RequestLogEntry } from './context';
 export { loadFixture, validateFixture, validateFaultRules, SCHEMA_PATH } from './fixture';
 export { SimulatorState } from './state';

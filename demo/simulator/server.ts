@@ -7,21 +7,31 @@
  * also serves the preview page, like a SharePoint page), the tenant admin host, the my host (personal sites) and Microsoft
  * Graph each listen on their own port, so a browser enforces CORS between them as it does between
  * contoso.sharepoint.com, contoso-admin.sharepoint.com, contoso-my.sharepoint.com and graph.microsoft.com.
+ *
+ * This file is the request pipeline and the running simulator's handle; the pieces are in listeners.ts (origins),
+ * requestTarget.ts (what a URL addresses), cors.ts, session.ts (bearer or cookie), control.ts (/__sim/*) and
+ * nodeHttp.ts (bodies, headers, sending).
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GrantedScopes, type RequestLogEntry, type SimContext } from './context';
+import { handleControl } from './control';
+import { graphCors, sharePointCors } from './cors';
 import { FaultEngine } from './faults';
-import { validateFaultRules, validateFixture } from './fixture';
+import { validateFixture } from './fixture';
 import { GRAPH_PREFIX, handleGraph } from './graph';
 import { graphError, jsonResponse, spError, SP_ACCESS_DENIED, type SimRequest, type SimResponse } from './http';
-import { adminHostUnauthorized, handleMyHost, handleSharePoint, parseSharePointPath, type SharePointAuth, type SharePointTarget } from './sharepoint';
+import { listenerPlan, openListeners, type Listener, type OriginsMode } from './listeners';
+import { handleMyHost } from './myHost';
+import { headersOf, readBody, send } from './nodeHttp';
+import { classify, roleOf, type Role } from './requestTarget';
+import { handleSharePoint, type SharePointAuth } from './sharepoint';
+import { adminHostUnauthorized } from './sharePointChallenges';
+import { hasBearer, hasSessionCookie, SESSION_COOKIE_NAME, SESSION_COOKIE_VALUE } from './session';
 import { SimulatorState, SITE } from './state';
 import type { FaultRule, TenantFixture } from './types';
 
-/** 'single': one origin for everything (default). 'distinct': hosting site, admin host, my host and Graph apart. */
-export type OriginsMode = 'single' | 'distinct';
+export type { OriginsMode };
 
 export interface SimulatorOptions {
   fixture: TenantFixture;
@@ -62,175 +72,6 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-/** SharePoint's authentication cookie for the hosting site. */
-export const SESSION_COOKIE_NAME = 'FedAuth';
-/** The session value every simulator accepts (there is one signed-in user). */
-export const SESSION_COOKIE_VALUE = '77u/PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0idXRmLTgiPz48U1A+ZGVtby10ZW5hbnQtc2ltdWxhdG9yPC9TUD4=';
-/** `Set-Cookie` value the preview page sends: HttpOnly, SameSite=Lax, for the whole hosting-site origin. */
-export const SESSION_SET_COOKIE = `${SESSION_COOKIE_NAME}=${SESSION_COOKIE_VALUE}; Path=/; HttpOnly; SameSite=Lax`;
-
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
-
-const ALLOW_HEADERS = [
-  'Authorization',
-  'Content-Type',
-  'ConsistencyLevel',
-  'Accept',
-  'X-RequestDigest',
-  'X-ClientService-ClientTag',
-  'odata-version',
-  'If-Match',
-  'X-HTTP-Method',
-  'SdkVersion',
-  'client-request-id',
-  'X-PnPjs-NoDigest',
-];
-
-const EXPOSE_HEADERS = ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'request-id', 'client-request-id', 'SPRequestGuid'];
-
-/**
- * What Microsoft Graph exposes to browsers. Retry-After is NOT among them (recorded: microsoftgraph/microsoft-graph-docs
- * #17488 / microsoft-graph-docs-contrib#2011, closed unresolved), so a browser client cannot read it on a 429.
- */
-const GRAPH_EXPOSE_HEADERS = [
-  'ETag',
-  'Location',
-  'Preference-Applied',
-  'Content-Range',
-  'request-id',
-  'client-request-id',
-  'ReadWriteConsistencyToken',
-  'SdkVersion',
-  'WWW-Authenticate',
-  'x-ms-client-gcc-tenant',
-];
-
-type Role = 'site' | 'admin' | 'my' | 'graph';
-
-function requestedHeaders(req: http.IncomingMessage): string | undefined {
-  const requested = req.headers['access-control-request-headers'];
-  return typeof requested === 'string' && requested.trim() !== '' ? requested : undefined;
-}
-
-/** SharePoint hosts (hosting site, admin host in "ok" mode, my host). */
-function sharePointCors(req: http.IncomingMessage): Record<string, string> {
-  const requested = requestedHeaders(req);
-  return {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, MERGE, OPTIONS',
-    'Access-Control-Allow-Headers': requested ? `${ALLOW_HEADERS.join(', ')}, ${requested}` : ALLOW_HEADERS.join(', '),
-    'Access-Control-Expose-Headers': EXPOSE_HEADERS.join(', '),
-    'Access-Control-Max-Age': '600',
-  };
-}
-
-/** Graph: any origin (bearer tokens, no credentials); preflights allow what they ask for. */
-function graphCors(req: http.IncomingMessage): Record<string, string> {
-  const requested = requestedHeaders(req);
-  return {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers': requested ?? 'Authorization, Content-Type, ConsistencyLevel, Accept, SdkVersion, client-request-id',
-    'Access-Control-Expose-Headers': GRAPH_EXPOSE_HEADERS.join(', '),
-    'Access-Control-Max-Age': '3600',
-  };
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function headersOf(req: http.IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (typeof v === 'string') out[k.toLowerCase()] = v;
-    else if (Array.isArray(v)) out[k.toLowerCase()] = v.join(', ');
-  }
-  return out;
-}
-
-function send(res: http.ServerResponse, cors: Record<string, string>, r: SimResponse): void {
-  if (res.headersSent || res.destroyed) return;
-  let payload: Buffer | undefined;
-  if (r.body !== undefined && r.status !== 204) {
-    payload = Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body), 'utf8');
-  }
-  const headers: Record<string, string | number> = { ...cors, ...r.headers };
-  if (payload) headers['Content-Length'] = payload.length;
-  else headers['Content-Length'] = 0;
-  res.writeHead(r.status, headers);
-  res.end(payload);
-}
-
-function hasBearer(headers: Readonly<Record<string, string>>): boolean {
-  const m = /^Bearer\s+(\S.*)$/i.exec(headers.authorization ?? '');
-  return m !== null && (m[1] ?? '').trim() !== '';
-}
-
-function hasSessionCookie(headers: Readonly<Record<string, string>>): boolean {
-  return (headers.cookie ?? '').split(';').some((c) => {
-    const eq = c.indexOf('=');
-    return eq > 0 && c.slice(0, eq).trim() === SESSION_COOKIE_NAME && c.slice(eq + 1).trim() === SESSION_COOKIE_VALUE;
-  });
-}
-
-type Target =
-  | { api: 'graph'; relativeUrl: string }
-  | { api: 'sharepoint'; target: SharePointTarget }
-  | { api: 'unknown-site'; site: string }
-  | { api: 'my'; slug: string; rest: string }
-  | { api: 'none' };
-
-function classify(url: string): Target {
-  const q = url.indexOf('?');
-  const path = q < 0 ? url : url.slice(0, q);
-  const lower = path.toLowerCase();
-  if (lower === '/graph/$batch' || lower === '/graph/%24batch') return { api: 'graph', relativeUrl: `/$batch${q < 0 ? '' : url.slice(q)}` };
-  if (lower === GRAPH_PREFIX || lower.startsWith(`${GRAPH_PREFIX}/`)) return { api: 'graph', relativeUrl: url.slice(GRAPH_PREFIX.length) || '/' };
-  const personal = /^\/personal\/([^/]+)\/_api(?:\/(.*))?$/i.exec(path);
-  if (personal) return { api: 'my', slug: (personal[1] ?? '').toLowerCase(), rest: personal[2] ?? '' };
-  const sp = parseSharePointPath(path);
-  if (sp && 'unknownSite' in sp) return { api: 'unknown-site', site: sp.unknownSite };
-  if (sp) return { api: 'sharepoint', target: sp };
-  return { api: 'none' };
-}
-
-function roleOf(target: Target): Role | undefined {
-  switch (target.api) {
-    case 'graph':
-      return 'graph';
-    case 'sharepoint':
-      return target.target.site === SITE.admin ? 'admin' : 'site';
-    case 'unknown-site':
-      return target.site.toLowerCase().startsWith(SITE.admin) ? 'admin' : 'site';
-    case 'my':
-      return 'my';
-    case 'none':
-      return undefined;
-  }
-}
-
-interface Listener {
-  roles: ReadonlySet<Role>;
-  server: http.Server;
-  /** Set once listening. */
-  origin: string;
-}
-
 export async function startSimulator(o: SimulatorOptions): Promise<RunningSimulator> {
   const fixture = validateFixture(o.fixture);
   const state = new SimulatorState(fixture);
@@ -265,43 +106,11 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
       timers.set(t, resolve);
     });
 
-  const control = async (req: http.IncomingMessage, res: http.ServerResponse, cors: Record<string, string>, path: string): Promise<void> => {
-    const method = req.method ?? 'GET';
-    if (path === '/__sim/log' && method === 'GET') return send(res, cors, jsonResponse(200, log));
-    if (path === '/__sim/reset-log' && method === 'POST') {
-      log.length = 0;
-      return send(res, cors, { status: 204, headers: {} });
-    }
-    if (path === '/__sim/faults' && method === 'GET') return send(res, cors, jsonResponse(200, faults.activeRules));
-    if (path === '/__sim/faults' && method === 'POST') {
-      try {
-        faults.setRules(validateFaultRules(JSON.parse(await readBody(req)) as unknown));
-        return send(res, cors, { status: 204, headers: {} });
-      } catch (e) {
-        return send(res, cors, jsonResponse(400, { error: (e as Error).message }));
-      }
-    }
-    if (path === '/__sim/state' && method === 'GET') {
-      state.materialize(Date.now());
-      return send(
-        res,
-        cors,
-        jsonResponse(200, {
-          users: state.users.length,
-          personalSites: state.personalSites.length,
-          pending: [...state.pending.values()],
-          provisioned: state.personalSites.filter((s) => s.provisionedAt !== undefined),
-        }),
-      );
-    }
-    return send(res, cors, jsonResponse(404, { error: `unknown control endpoint ${method} ${path}` }));
-  };
-
   const handle = async (listener: Listener, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = req.url ?? '/';
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.split('?')[0] ?? '/';
-    if (path.toLowerCase().startsWith('/__sim/')) return control(req, res, sharePointCors(req), path.toLowerCase());
+    if (path.toLowerCase().startsWith('/__sim/')) return handleControl({ log, faults, state }, req, res, sharePointCors(req), path.toLowerCase());
 
     const target = classify(url);
     const role = roleOf(target);
@@ -374,59 +183,13 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
     send(res, cors, response);
   };
 
-  const host = o.host ?? '127.0.0.1';
-  const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  const plan: Array<{ roles: Role[]; port: number }> =
-    o.origins === 'distinct'
-      ? [
-          { roles: ['site'], port: o.port ?? 0 },
-          { roles: ['admin'], port: 0 },
-          { roles: ['my'], port: 0 },
-          { roles: ['graph'], port: 0 },
-        ]
-      : [{ roles: ['site', 'admin', 'my', 'graph'], port: o.port ?? 0 }];
-
-  const listeners: Listener[] = [];
-  const closeAll = (): Promise<void> =>
-    Promise.all(
-      listeners.map(
-        (l) =>
-          new Promise<void>((resolve) => {
-            if (!l.server.listening) {
-              resolve();
-              return;
-            }
-            l.server.close(() => resolve());
-            l.server.closeAllConnections();
-          }),
-      ),
-    ).then(() => undefined);
-
-  for (const p of plan) {
-    const listener: Listener = { roles: new Set(p.roles), server: http.createServer(), origin: '' };
-    listener.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-      handle(listener, req, res).catch((e: unknown) => {
-        const message = e instanceof Error ? e.message : String(e);
-        log.push({ method: req.method ?? 'GET', path: req.url ?? '/', status: 500, at: Date.now() });
-        send(res, sharePointCors(req), jsonResponse(500, { error: { code: 'SimulatorError', message: `demo tenant simulator failed: ${message}` } }));
-      });
+  const { listeners, closeAll } = await openListeners(listenerPlan(o.origins, o.port), o.host ?? '127.0.0.1', (listener, req, res) => {
+    handle(listener, req, res).catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      log.push({ method: req.method ?? 'GET', path: req.url ?? '/', status: 500, at: Date.now() });
+      send(res, sharePointCors(req), jsonResponse(500, { error: { code: 'SimulatorError', message: `demo tenant simulator failed: ${message}` } }));
     });
-    listener.server.keepAliveTimeout = 5000;
-    listeners.push(listener);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        listener.server.once('error', reject);
-        listener.server.listen(p.port, host, () => {
-          listener.server.off('error', reject);
-          resolve();
-        });
-      });
-    } catch (e) {
-      await closeAll();
-      throw e;
-    }
-    listener.origin = `http://${publicHost}:${(listener.server.address() as AddressInfo).port}`;
-  }
+  });
 
   const originOf = (role: Role): string => listeners.find((l) => l.roles.has(role))?.origin ?? '';
   const siteOrigin = originOf('site');

@@ -1,0 +1,193 @@
+/**
+ * Graph users: GET /me, /users/{id} (with `$select=mySite` as Graph answers it, by `sharePoint.mySiteMissing` and
+ * `mySiteErrors`), /users paged (with $filter, $count and the advanced-query rules: ConsistencyLevel: eventual) and
+ * /users/$count.
+ */
+import type { SimContext } from './context';
+import { contextUrl, nextLink, parseTop, queryKey, type GraphCall } from './graphCall';
+import { graphError, jsonResponse, textResponse, type SimRequest, type SimResponse } from './http';
+import { decodeSkipToken, encodeSkipToken, matchesFilter, ODataError, parseFilter, type FilterClause } from './odata';
+import type { GraphUser } from './types';
+
+/** Graph's default user properties when no $select is given. */
+const DEFAULT_USER_PROPS = [
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+];
+
+const KNOWN_USER_PROPS = [
+  'id', 'accountEnabled', 'assignedLicenses', 'assignedPlans', 'businessPhones', 'city', 'companyName', 'country',
+  'createdDateTime', 'department', 'displayName', 'employeeId', 'givenName', 'jobTitle', 'mail', 'mailNickname',
+  'mobilePhone', 'mySite', 'officeLocation', 'onPremisesSyncEnabled', 'otherMails', 'preferredDataLocation', 'preferredLanguage',
+  'proxyAddresses', 'surname', 'usageLocation', 'userPrincipalName', 'userType',
+];
+
+const USER_PROP_CASE = new Map(KNOWN_USER_PROPS.map((p) => [p.toLowerCase(), p] as const));
+
+function canonicalUserProp(p: string): string {
+  return USER_PROP_CASE.get(p.toLowerCase()) ?? p;
+}
+
+function projectUser(u: GraphUser, select: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: u.id };
+  for (const p of select) {
+    if (p === 'id') continue;
+    const v = u[p];
+    out[p] = v === undefined ? (p === 'businessPhones' ? [] : null) : v;
+  }
+  return out;
+}
+
+/**
+ * `$select=mySite` on a single user. With a site: its URL — unless `sharePoint.mySiteErrors` lists the user (400
+ * BadRequest / 500 UnknownError "Unable to retrieve user's mysite URL.", as recorded in alcionai/corso and
+ * OneDrive/onedrive-api-docs#1511). Without a site, by `sharePoint.mySiteMissing`: "not-found" (default) 404
+ * ResourceNotFound "User's mysite not found."; "null" 200 with mySite null (OneDrive/onedrive-api-docs#662);
+ * "unknown-error" 500 UnknownError "Unable to retrieve user's mysite URL." (Azure-Samples/ms-identity-python-daemon#18).
+ */
+function mySiteOf(ctx: SimContext, user: GraphUser): { value: string | null } | SimResponse {
+  const sp = ctx.state.fixture.sharePoint;
+  const forced = sp.mySiteErrors?.[user.id];
+  if (forced === 400) return graphError(400, 'BadRequest', "Unable to retrieve user's mysite URL.");
+  if (forced === 500) return graphError(500, 'UnknownError', "Unable to retrieve user's mysite URL.");
+  const site = ctx.state.personalSiteOf(user);
+  if (site) return { value: site.url };
+  switch (sp.mySiteMissing ?? 'not-found') {
+    case 'null':
+      return { value: null };
+    case 'unknown-error':
+      return graphError(500, 'UnknownError', "Unable to retrieve user's mysite URL.");
+    case 'not-found':
+      return graphError(404, 'ResourceNotFound', "User's mysite not found.");
+  }
+}
+
+export function singleUser(ctx: SimContext, call: GraphCall, user: GraphUser, select: readonly string[] | undefined): SimResponse {
+  const props = select ? select.map(canonicalUserProp) : DEFAULT_USER_PROPS;
+  const wantsMySite = props.includes('mySite');
+  const out = projectUser(user, props.filter((p) => p !== 'mySite'));
+  if (wantsMySite) {
+    const mySite = mySiteOf(ctx, user);
+    if ('status' in mySite) return mySite;
+    out.mySite = mySite.value;
+  }
+  return jsonResponse(200, { '@odata.context': contextUrl(call, 'users', select ? props : undefined, true), ...out });
+}
+
+interface UserQuery {
+  clauses: FilterClause[];
+  key: string;
+  advanced: boolean;
+}
+
+const USER_FILTER_PROPS = new Map([
+  ['accountenabled', 'accountEnabled'],
+  ['usertype', 'userType'],
+  ['userprincipalname', 'userPrincipalName'],
+  ['displayname', 'displayName'],
+  ['mail', 'mail'],
+  ['givenname', 'givenName'],
+  ['surname', 'surname'],
+  ['department', 'department'],
+  ['assignedlicenses', 'assignedLicenses'],
+]);
+
+function parseUserQuery(query: URLSearchParams): UserQuery {
+  const filter = query.get('$filter') ?? query.get('filter');
+  if (filter === null || filter.trim() === '') return { clauses: [], key: '', advanced: false };
+  const clauses = parseFilter(filter).map((c): FilterClause => {
+    const property = USER_FILTER_PROPS.get(c.property.toLowerCase());
+    if (!property) throw new ODataError(`Unsupported or invalid query filter clause specified for property '${c.property}' of resource 'User'.`);
+    if (c.op === 'count' && !(property === 'assignedLicenses' && c.value === 0 && c.cmp !== 'gt')) {
+      throw new ODataError(`Unsupported $count filter on '${c.property}'. The simulator supports assignedLicenses/$count ne 0 and eq 0.`);
+    }
+    if (property === 'accountEnabled' && (c.op === 'startswith' || typeof c.value !== 'boolean')) {
+      throw new ODataError("accountEnabled supports only 'eq true' and 'eq false'.");
+    }
+    return { ...c, property } as FilterClause;
+  });
+  const key = clauses
+    .map((c) => (c.op === 'count' ? `${c.property}/$count ${c.cmp} ${c.value}` : `${c.op}(${c.property},${JSON.stringify(typeof c.value === 'string' ? c.value.toLowerCase() : c.value)})`))
+    .sort()
+    .join(' and ');
+  return { clauses, key, advanced: clauses.some((c) => c.op === 'count') };
+}
+
+function isEventual(req: SimRequest): boolean {
+  return (req.headers['consistencylevel'] ?? '').toLowerCase() === 'eventual';
+}
+
+/** Indices of matching users, computed once per distinct filter and cached (users never change). */
+function userIndices(ctx: SimContext, q: UserQuery): Uint32Array | undefined {
+  if (q.clauses.length === 0) return undefined;
+  const cached = ctx.state.userQueryCache.get(q.key);
+  if (cached) return cached;
+  const users = ctx.state.users;
+  const hits: number[] = [];
+  for (let i = 0; i < users.length; i++) {
+    const u = users[i];
+    if (u && matchesFilter(u, q.clauses)) hits.push(i);
+  }
+  const result = Uint32Array.from(hits);
+  if (ctx.state.userQueryCache.size > 64) ctx.state.userQueryCache.clear();
+  ctx.state.userQueryCache.set(q.key, result);
+  return result;
+}
+
+function requireAdvanced(req: SimRequest, needCountParam: boolean): void {
+  const count = (req.query.get('$count') ?? '').toLowerCase() === 'true';
+  if (!isEventual(req) || (needCountParam && !count)) {
+    throw new ODataError(
+      needCountParam
+        ? 'This is an advanced query (assignedLicenses/$count): send the header ConsistencyLevel: eventual and $count=true.'
+        : '$count is not currently supported without the header ConsistencyLevel: eventual.',
+      needCountParam ? 'Request_UnsupportedQuery' : 'Request_BadRequest',
+    );
+  }
+}
+
+export function listUsers(ctx: SimContext, call: GraphCall, select: readonly string[] | undefined): SimResponse {
+  const query = call.req.query;
+  const props = select ? select.map(canonicalUserProp) : DEFAULT_USER_PROPS;
+  if (props.includes('mySite')) {
+    throw new ODataError("mySite can be selected only when reading a single user (GET /users/{id}?$select=mySite).");
+  }
+  const top = parseTop(query);
+  const q = parseUserQuery(query);
+  const countRequested = (query.get('$count') ?? '').toLowerCase() === 'true';
+  if (q.advanced) requireAdvanced(call.req, true);
+  else if (countRequested) requireAdvanced(call.req, false);
+
+  const indices = userIndices(ctx, q);
+  const users = ctx.state.users;
+  const total = indices ? indices.length : users.length;
+  const key = queryKey('users', query);
+  const token = query.get('$skiptoken');
+  const offset = token === null ? 0 : decodeSkipToken(token, key);
+  const end = Math.min(total, offset + top);
+  const value: Record<string, unknown>[] = new Array<Record<string, unknown>>(Math.max(0, end - offset));
+  for (let i = offset; i < end; i++) {
+    const u = users[indices ? (indices[i] ?? 0) : i];
+    if (u) value[i - offset] = projectUser(u, props);
+  }
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(call, 'users', select) };
+  if (countRequested) body['@odata.count'] = total;
+  if (end < total) body['@odata.nextLink'] = nextLink(call, 'users', encodeSkipToken(end, key));
+  body.value = value;
+  return jsonResponse(200, body);
+}
+
+export function countUsers(ctx: SimContext, call: GraphCall): SimResponse {
+  requireAdvanced(call.req, false);
+  const q = parseUserQuery(call.req.query);
+  const indices = userIndices(ctx, q);
+  return textResponse(200, String(indices ? indices.length : ctx.state.users.length), 'text/plain');
+}
