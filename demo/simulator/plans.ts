@@ -1,17 +1,55 @@
-/** Well-known ids (DESIGN §4). Matched by id, never by name. */
-export const SHAREPOINT_PLAN_IDS: ReadonlySet<string> = new Set([
-  'c7699d2e-19aa-44de-8edf-1736da088ca1', // SHAREPOINTSTANDARD
-  '5dbe027f-2339-4123-9542-606e4d348a72', // SHAREPOINTENTERPRISE
-  '63038b2c-28d0-45f6-bc36-33062963b498', // SHAREPOINTENTERPRISE_EDU
-  '153f85dd-d912-4762-af6c-d6e0fb4f6692', // SHAREPOINTENTERPRISE_GOV
-  'a1f3d0a8-84c0-4ae0-bae4-685917b8ab48', // SHAREPOINTLITE
-]);
+/**
+ * Well-known ids (DESIGN §4). Matched by id, never by name.
+ *
+ * The SharePoint / OneDrive plan ids come from Microsoft's licensing reference, not from a hand list: the simulator
+ * reads data/licensing/catalogue.json (every SKU of Microsoft Entra's "Product names and service plan identifiers for
+ * licensing") and data/licensing/classification.json (which of those plans are SharePoint Online, OneDrive-only or
+ * neither) — the same data the web part's src/common/licensing is generated from, read here directly so the
+ * simulator does not import src/.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { GraphServicePlanInfo } from './types';
 
-export const ONEDRIVE_PLAN_IDS: ReadonlySet<string> = new Set([
-  '13696edf-5a08-49f6-8134-03083ed8ba30', // ONEDRIVESTANDARD
-  'afcafa6a-d966-4462-918c-ec0b4e0fe642', // ONEDRIVEENTERPRISE
-  'da792a53-cbc0-4184-a10d-e544dd34b3c1', // ONEDRIVE_BASIC
-]);
+const LICENSING_DIR = path.resolve(__dirname, '..', '..', 'data', 'licensing');
+
+interface CatalogueServicePlan {
+  servicePlanId: string;
+  servicePlanName: string;
+  friendlyName: string;
+}
+
+interface CatalogueSku {
+  skuId: string;
+  skuPartNumber: string;
+  displayName: string;
+  servicePlans: CatalogueServicePlan[];
+}
+
+interface Catalogue {
+  source: { repo: string; path: string; commit: string; msDate: string; retrieved: string };
+  skus: CatalogueSku[];
+}
+
+interface Classification {
+  plans: Array<{ servicePlanId: string; servicePlanName: string; class: 'sharepoint' | 'onedrive' | 'not-sharepoint'; reason: string }>;
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(LICENSING_DIR, file), 'utf8')) as T;
+}
+
+const CLASSIFICATION: Classification = readJson<Classification>('classification.json');
+
+function idsOfClass(kind: 'sharepoint' | 'onedrive'): ReadonlySet<string> {
+  return new Set(CLASSIFICATION.plans.filter((plan) => plan.class === kind).map((plan) => plan.servicePlanId));
+}
+
+/** SharePoint Online plans (SharePoint sites and a OneDrive), from data/licensing/classification.json. */
+export const SHAREPOINT_PLAN_IDS: ReadonlySet<string> = idsOfClass('sharepoint');
+
+/** OneDrive-only plans (a OneDrive, no SharePoint Online team sites), from data/licensing/classification.json. */
+export const ONEDRIVE_PLAN_IDS: ReadonlySet<string> = idsOfClass('onedrive');
 
 /** Office for the web: reports service "SharePoint" but is not SharePoint Online. */
 export const SHAREPOINTWAC_PLAN_ID = 'e95bec33-7c88-4a70-8e19-b10bd9d0c014';
@@ -36,4 +74,52 @@ export function hasOneDrivePlan(plans: ReadonlyArray<{ servicePlanId: string; ca
   return plans.some(
     (p) => p.capabilityStatus === 'Enabled' && (SHAREPOINT_PLAN_IDS.has(p.servicePlanId) || ONEDRIVE_PLAN_IDS.has(p.servicePlanId)),
   );
+}
+
+let catalogue: Catalogue | undefined;
+
+/** data/licensing/catalogue.json, read on first use (it is about 1 MB). */
+function loadCatalogue(): Catalogue {
+  if (catalogue === undefined) {
+    catalogue = readJson<Catalogue>('catalogue.json');
+  }
+  return catalogue;
+}
+
+/** A SKU as Microsoft's licensing reference lists it, with its service plans in Graph's subscribedSku shape. */
+export interface CatalogueSkuContents {
+  skuId: string;
+  skuPartNumber: string;
+  /** The product name the Microsoft 365 admin center shows, e.g. "Office 365 A1 for faculty". */
+  displayName: string;
+  /** Graph `subscribedSku.servicePlans`: every plan provisioned ("Success"), applying to users. */
+  servicePlans: GraphServicePlanInfo[];
+}
+
+/**
+ * The contents of a real SKU, by part number (e.g. "STANDARDWOFFPACK_FACULTY" for Office 365 A1 for faculty,
+ * "SPE_F1" for Microsoft 365 F3, "M365_F1" for Microsoft 365 F1, "M365EDU_A1" for Microsoft 365 A1), so scenarios are
+ * built from Microsoft's published SKU contents. Part numbers are matched case-insensitively; when the reference lists
+ * a part number twice, the SKU with the lowest id is returned. Throws for a part number the reference does not list.
+ */
+export function skuFromCatalogue(skuPartNumber: string): CatalogueSkuContents {
+  const wanted = skuPartNumber.trim().toLowerCase();
+  const matches = loadCatalogue()
+    .skus.filter((sku: CatalogueSku) => sku.skuPartNumber.toLowerCase() === wanted)
+    .sort((a: CatalogueSku, b: CatalogueSku) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
+  const sku = matches[0];
+  if (sku === undefined) {
+    throw new Error(`skuFromCatalogue: "${skuPartNumber}" is not in Microsoft's licensing reference (data/licensing/catalogue.json)`);
+  }
+  return {
+    skuId: sku.skuId,
+    skuPartNumber: sku.skuPartNumber,
+    displayName: sku.displayName,
+    servicePlans: sku.servicePlans.map((plan: CatalogueServicePlan) => ({
+      servicePlanId: plan.servicePlanId,
+      servicePlanName: plan.servicePlanName,
+      provisioningStatus: 'Success',
+      appliesTo: 'User',
+    })),
+  };
 }

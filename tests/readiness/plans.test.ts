@@ -3,10 +3,23 @@ import { adminLevel, isGlobalAdmin, isSharePointAdmin } from '../../src/readines
 import { GLOBAL_ADMIN, PLAN, SHAREPOINT_ADMIN, USER_ADMIN } from './factsBuilder';
 
 describe('plans', () => {
-  it('knows the five SharePoint Online plans, case-insensitively', () => {
-    expect(SHAREPOINT_ONLINE_PLAN_IDS).toHaveLength(5);
+  it('knows the SharePoint Online plans of Microsoft\'s licensing reference, case-insensitively', () => {
+    // The five plans of the former hand list are still there…
+    for (const id of [
+      'c7699d2e-19aa-44de-8edf-1736da088ca1', // SHAREPOINTSTANDARD
+      '5dbe027f-2339-4123-9542-606e4d348a72', // SHAREPOINTENTERPRISE
+      '63038b2c-28d0-45f6-bc36-33062963b498', // SHAREPOINTENTERPRISE_EDU
+      '153f85dd-d912-4762-af6c-d6e0fb4f6692', // SHAREPOINTENTERPRISE_GOV
+      'a1f3d0a8-84c0-4ae0-bae4-685917b8ab48', // SHAREPOINTLITE
+    ]) {
+      expect(SHAREPOINT_ONLINE_PLAN_IDS).toContain(id);
+    }
+    // …with the ones it missed (Office 365 A1, Microsoft 365 F1/F3, GCC), from data/licensing/classification.json.
+    expect(isSharePointPlanId('0a4983bb-d3e5-4a09-95d8-b2d0127b3df5')).toBe(true); // SHAREPOINTSTANDARD_EDU
+    expect(isSharePointPlanId('902b47e5-dcb2-4fdc-858b-c63a90a2bdb9')).toBe(true); // SHAREPOINTDESKLESS
+    expect(isSharePointPlanId('f9c43823-deb4-46a8-aa65-8b551f0c4f8a')).toBe(true); // SharePoint Plan 1G
+    expect(SHAREPOINT_ONLINE_PLAN_IDS).not.toContain(PLAN.SHAREPOINTWAC);
     expect(isSharePointPlanId(PLAN.SHAREPOINTENTERPRISE.toUpperCase())).toBe(true);
-    expect(isSharePointPlanId('a1f3d0a8-84c0-4ae0-bae4-685917b8ab48')).toBe(true);
   });
 
   it('does not count Office for the web (SHAREPOINTWAC) as SharePoint Online', () => {
