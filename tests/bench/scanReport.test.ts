@@ -1,0 +1,77 @@
+/** @jest-environment node */
+import * as path from 'node:path';
+import { ASSUMED_SITE_PAGE, parseArgs } from '../../bench/scan/args';
+import { finalLine } from '../../bench/scan/report';
+import type { Measured, SizeResult } from '../../bench/scan/runner';
+
+function measured(method: 'ours' | 'naive', wallS: number, limitS: number, requests: number, minimum: number): Measured {
+  return {
+    method,
+    wallS,
+    limitS,
+    limitChain: '',
+    rateFloorS: 0,
+    counts: { requests, subRequests: 0, userPages: 0, sitePages: 0, batches: 0, other: {}, throttled: { outer: 0, inner: 0 } },
+    minimum,
+    minimumNote: '',
+    heap: { baselineMB: 0, peakMB: 0, peakOverBaselineMB: 0, samples: 0 },
+    cpu: { clientS: 0, clientEventLoopUtilization: 0 },
+    timings: {},
+    detail: {},
+    unprovisioned: 0,
+  };
+}
+
+function sizeResult(withNaive: boolean): SizeResult {
+  const ours = measured('ours', 24.234, 21.7, 318, 318);
+  const naive = measured('naive', 134.15, 126.4, 4751, 4751);
+  return {
+    users: 100000,
+    personalSites: 65100,
+    considered: 93000,
+    unprovisioned: 27900,
+    ours,
+    oursRuns: [24.23],
+    loadBefore: 0,
+    verified: '',
+    ...(withNaive ? { naive, speedup: naive.wallS / ours.wallS } : {}),
+  };
+}
+
+describe('bench:scan report', () => {
+  it('prints the final line in the contract wording', () => {
+    expect(finalLine(sizeResult(true))).toBe('scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), 5.5x faster than naive');
+    expect(finalLine(sizeResult(false))).toBe('scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), naive not run');
+  });
+});
+
+describe('bench:scan arguments', () => {
+  it('defaults to 1,000 / 10,000 / 100,000 users, 100 ms latency, 3 runs, results in bench/results', () => {
+    const args = parseArgs([]);
+    expect(args).toMatchObject({
+      sizes: [1000, 10000, 100000],
+      latencyMs: 100,
+      graphUnits: 8000,
+      graphWindow: 10,
+      sitePage: ASSUMED_SITE_PAGE,
+      naive: true,
+      breakdown: false,
+      repeat: 3,
+    });
+    expect(args.out).toBe(path.resolve(__dirname, '..', '..', 'bench', 'results', 'scan-latest.json'));
+  });
+
+  it('reads every option, in both spellings', () => {
+    const args = parseArgs(
+      ['--sizes', '1_000,2000', '--latency=0', '--naive-concurrency', '2', '--site-page', '100', '--no-naive', '--breakdown', '--repeat', '1'],
+    );
+    expect(args).toMatchObject({ sizes: [1000, 2000], latencyMs: 0, naiveConcurrency: 2, sitePage: 100, naive: false, breakdown: true, repeat: 1 });
+  });
+
+  it('refuses what it does not know', () => {
+    expect(() => parseArgs(['--bogus'])).toThrow('unknown option --bogus');
+    expect(() => parseArgs(['--sizes', '0'])).toThrow(/positive whole number/);
+    expect(() => parseArgs(['--repeat', '10'])).toThrow(/at most 9/);
+    expect(() => parseArgs(['--sizes'])).toThrow(/needs a value/);
+  });
+});
