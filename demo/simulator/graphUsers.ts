@@ -1,12 +1,13 @@
 /**
  * Graph users: GET /me, /users/{id} (with `$select=mySite` as Graph answers it, by `sharePoint.mySiteMissing` and
- * `mySiteErrors`), /users paged (with $filter, $count and the advanced-query rules: ConsistencyLevel: eventual) and
- * /users/$count.
+ * `mySiteErrors`), /users paged (with $filter, $count and the advanced-query rules: ConsistencyLevel: eventual),
+ * /users/$count, and the migration list's address lookups (`userPrincipalName in (…)`, `mail in (…)`,
+ * `proxyAddresses/any(p:p eq 'smtp:…')`), answered from an index.
  */
 import type { SimContext } from './context';
 import { contextUrl, nextLink, parseTop, queryKey, type GraphCall } from './graphCall';
 import { graphError, jsonResponse, textResponse, type SimRequest, type SimResponse } from './http';
-import { decodeSkipToken, encodeSkipToken, matchesFilter, ODataError, parseFilter, type FilterClause } from './odata';
+import { decodeSkipToken, encodeSkipToken, matchesFilter, ODataError, parseFilter, unquote, type FilterClause } from './odata';
 import type { GraphUser } from './types';
 
 /** Graph's default user properties when no $select is given. */
@@ -154,12 +155,92 @@ function requireAdvanced(req: SimRequest, needCountParam: boolean): void {
   }
 }
 
+/**
+ * An address lookup (the migration list's): `userPrincipalName in ('a',…)` or `mail in (…)` — Graph answers `in` by
+ * default wherever it answers `eq`, with at most 15 values unless the query is an advanced one — or
+ * `proxyAddresses/any(p:p eq 'smtp:a')` (lambda `eq` on proxyAddresses: default). Case-insensitive, as the directory.
+ */
+interface AddressLookup {
+  property: 'userPrincipalName' | 'mail' | 'proxyAddresses';
+  values: string[];
+}
+
+const QUOTED = "'(?:[^']|'')*'";
+const LOOKUP_IN = new RegExp(`^\\s*(userPrincipalName|mail)\\s+in\\s+\\(\\s*(${QUOTED}(?:\\s*,\\s*${QUOTED})*)\\s*\\)\\s*$`, 'i');
+const LOOKUP_PROXY = new RegExp(`^\\s*proxyAddresses/any\\(\\s*(\\w+)\\s*:\\s*(\\w+)\\s+eq\\s+(${QUOTED})\\s*\\)\\s*$`, 'i');
+/** Graph's limit on the values of `in` without advanced query parameters. */
+const MAX_IN_VALUES = 15;
+
+function parseAddressLookup(req: SimRequest): AddressLookup | undefined {
+  const filter = req.query.get('$filter') ?? req.query.get('filter');
+  if (filter === null) return undefined;
+  const proxy = LOOKUP_PROXY.exec(filter);
+  if (proxy) {
+    if ((proxy[1] ?? '') !== (proxy[2] ?? '')) throw new ODataError(`Could not find a property named '${proxy[2] ?? ''}' on type 'microsoft.graph.user'.`, 'BadRequest');
+    return { property: 'proxyAddresses', values: [unquote((proxy[3] ?? "''").slice(1, -1))] };
+  }
+  const list = LOOKUP_IN.exec(filter);
+  if (!list) return undefined;
+  const values = ((list[2] ?? '').match(new RegExp(QUOTED, 'g')) ?? []).map((v) => unquote(v.slice(1, -1)));
+  const advanced = isEventual(req) && (req.query.get('$count') ?? '').toLowerCase() === 'true';
+  if (values.length > MAX_IN_VALUES && !advanced) {
+    throw new ODataError(`Too many child clauses specified in search filter expression containing 'OR' operators: ${values.length}. Max allowed: ${MAX_IN_VALUES}.`);
+  }
+  return { property: (list[1] ?? '').toLowerCase() === 'mail' ? 'mail' : 'userPrincipalName', values };
+}
+
+/** Per users array: property → lower-case value → user indices, built on the first lookup (users never change). */
+const addressIndexes = new WeakMap<readonly GraphUser[], Map<string, Map<string, number[]>>>();
+
+function addressIndex(users: readonly GraphUser[], property: AddressLookup['property']): Map<string, number[]> {
+  let byProperty = addressIndexes.get(users);
+  if (!byProperty) {
+    byProperty = new Map();
+    addressIndexes.set(users, byProperty);
+  }
+  const cached = byProperty.get(property);
+  if (cached) return cached;
+  const index = new Map<string, number[]>();
+  const add = (value: unknown, i: number): void => {
+    if (typeof value !== 'string' || value === '') return;
+    const hits = index.get(value.toLowerCase());
+    if (!hits) index.set(value.toLowerCase(), [i]);
+    else if (hits[hits.length - 1] !== i) hits.push(i);
+  };
+  for (let i = 0; i < users.length; i++) {
+    const value = users[i]?.[property];
+    if (Array.isArray(value)) for (const v of value) add(v, i);
+    else add(value, i);
+  }
+  byProperty.set(property, index);
+  return index;
+}
+
+/** The users an address lookup finds, in directory order, as one page (a lookup finds at most a few). */
+function lookupUsers(ctx: SimContext, call: GraphCall, select: readonly string[] | undefined, lookup: AddressLookup): SimResponse {
+  const props = select ? select.map(canonicalUserProp) : DEFAULT_USER_PROPS;
+  const index = addressIndex(ctx.state.users, lookup.property);
+  const hits = new Set<number>();
+  for (const value of lookup.values) for (const i of index.get(value.toLowerCase()) ?? []) hits.add(i);
+  const value: Record<string, unknown>[] = [];
+  for (const i of Array.from(hits).sort((a, b) => a - b)) {
+    const u = ctx.state.users[i];
+    if (u) value.push(projectUser(u, props));
+  }
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(call, 'users', select) };
+  if ((call.req.query.get('$count') ?? '').toLowerCase() === 'true') body['@odata.count'] = value.length;
+  body.value = value;
+  return jsonResponse(200, body);
+}
+
 export function listUsers(ctx: SimContext, call: GraphCall, select: readonly string[] | undefined): SimResponse {
   const query = call.req.query;
   const props = select ? select.map(canonicalUserProp) : DEFAULT_USER_PROPS;
   if (props.includes('mySite')) {
     throw new ODataError("mySite can be selected only when reading a single user (GET /users/{id}?$select=mySite).");
   }
+  const lookup = parseAddressLookup(call.req);
+  if (lookup) return lookupUsers(ctx, call, select, lookup);
   const top = parseTop(query);
   const q = parseUserQuery(query);
   const countRequested = (query.get('$count') ?? '').toLowerCase() === 'true';

@@ -17,9 +17,10 @@ import type {
   TenantInfo,
 } from '../readiness/facts';
 import type { PersonalSitePages, ProvisioningLogStore, ProvisioningRequester, UserPageReader } from '../provisioning/ports';
+import type { UserLookup } from '../migrationList/ports';
 
-/** Directory reads (Microsoft Graph). Every method answers an Outcome; none throws. */
-export interface DirectoryReader extends UserPageReader {
+/** Directory reads (Microsoft Graph), the migration list's address lookups included. Every method answers an Outcome; none throws. */
+export interface DirectoryReader extends UserPageReader, UserLookup {
   /** `GET /organization`: the tenant's id, name and initial domain. */
   getTenant(): Promise<Outcome<TenantInfo>>;
   /** `GET /subscribedSkus`: the tenant's subscriptions with their service plans. */

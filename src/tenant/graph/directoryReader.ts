@@ -1,13 +1,16 @@
 import type { GraphFI } from '@pnp/graph';
-import { ConsistencyLevel, graphGet, Paged, type IPagedResult } from '@pnp/graph';
-import { TextParse } from '@pnp/queryable';
+import { ConsistencyLevel, graphGet, graphPost, Paged, type IPagedResult } from '@pnp/graph';
+import { body, TextParse } from '@pnp/queryable';
 import type { DirectoryRole, EligibleRole, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
-import { failure, type Outcome } from '../../common/outcome';
+import { failure, success, type Failure, type Outcome } from '../../common/outcome';
 import type { DirectoryReader } from '../../app/ports';
 import type { DirectoryUser, Page } from '../../provisioning/ports';
+import type { AddressMatch, MatchedBy } from '../../migrationList/ports';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, wait, type RetryPolicy } from '../http/retryPolicy';
+import { readServiceError } from '../http/toFailure';
 import { DIRECTORY_READ, ROLE_ELIGIBILITY_READ, USER_READ } from '../../common/scopes';
 import type { GraphDirectoryRole, GraphOrganization, GraphRoleEligibility, GraphSubscribedSku, GraphUser } from './dto';
-import { attempt } from './graphCall';
+import { attempt, odataString } from './graphCall';
 import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku, toTenantInfo } from './mapping';
 import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } from './root';
 
@@ -17,11 +20,77 @@ const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'departme
 /** Licensed, enabled members: what the connector counts. An advanced query (needs ConsistencyLevel: eventual). */
 export const LICENSED_MEMBERS_FILTER = "accountEnabled eq true and userType eq 'Member' and assignedLicenses/$count ne 0";
 
+/** Requests in one Graph `$batch`. */
+export const LOOKUP_BATCH_SIZE = 20;
+/**
+ * Values in one `in (…)` clause: Graph's limit without advanced query parameters ("The maximum number of expressions in
+ * a filter clause when using the `in` operator is 15 items by default", Graph docs, Use the $filter query parameter).
+ */
+export const LOOKUP_IN_VALUES = 15;
+
+/** How an address is looked up, in order: `in` clauses on the sign-in name and on mail, then one lambda per address. */
+const LOOKUP_STAGES: ReadonlyArray<{ by: MatchedBy; perRequest: number }> = [
+  { by: 'userPrincipalName', perRequest: LOOKUP_IN_VALUES },
+  { by: 'mail', perRequest: LOOKUP_IN_VALUES },
+  { by: 'proxyAddress', perRequest: 1 },
+];
+
+interface BatchItem {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * The `$filter` of one lookup request. All three work by default (no ConsistencyLevel, no $count): `eq` and `in` on
+ * userPrincipalName and mail, and `eq` inside `any` on proxyAddresses (Graph docs, Advanced query capabilities on
+ * directory objects: the $filter support table). Proxy addresses are stored as `SMTP:` (primary) or `smtp:` (others):
+ * the directory compares them case-insensitively.
+ */
+export function lookupFilter(by: MatchedBy, addresses: ReadonlyArray<string>): string {
+  if (by === 'proxyAddress') {
+    return `proxyAddresses/any(p:p eq ${odataString('smtp:' + (addresses[0] ?? ''))})`;
+  }
+  return `${by} in (${addresses.map(odataString).join(',')})`;
+}
+
+function itemFailure(item: BatchItem): Failure {
+  const error = readServiceError(item.body);
+  const requestId = item.headers ? item.headers['request-id'] ?? item.headers['Request-Id'] : undefined;
+  const correlationId = requestId || (error ? error.requestId : undefined);
+  return failure(item.status, error ? error.code : `HTTP${item.status}`, error ? error.message : '', {
+    ...(item.status === 403 ? { missingScope: DIRECTORY_READ } : {}),
+    ...(correlationId ? { correlationId } : {}),
+  });
+}
+
+function retryAfterOf(item: BatchItem): number | undefined {
+  const header = item.headers ? item.headers['Retry-After'] ?? item.headers['retry-after'] : undefined;
+  const seconds = header !== undefined ? Number(header) : NaN;
+  return isNaN(seconds) ? undefined : seconds * 1000;
+}
+
+/** The user of a lookup answer that carries this address in the property looked up (case-insensitive). */
+function userWith(users: ReadonlyArray<GraphUser>, by: MatchedBy, key: string): GraphUser | undefined {
+  if (by === 'proxyAddress') {
+    return users[0];
+  }
+  for (const user of users) {
+    const value = by === 'mail' ? user.mail : user.userPrincipalName;
+    if (typeof value === 'string' && value.toLowerCase() === key) {
+      return user;
+    }
+  }
+  return undefined;
+}
+
 /** DirectoryReader over Microsoft Graph. Every method answers an Outcome and never throws. */
 export class GraphDirectoryReader implements DirectoryReader {
   public constructor(
     private readonly graph: GraphFI,
     private readonly graphBaseUrl: string,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {}
 
   /** `GET /organization` (User.Read). Failure: the service's answer; an empty list is a failure too. */
@@ -120,5 +189,117 @@ export class GraphDirectoryReader implements DirectoryReader {
         ...(next === undefined && page.count > 0 ? { totalEstimate: page.count } : {}),
       };
     });
+  }
+
+  /**
+   * The migration list's lookups, through Graph `$batch` (20 requests a batch): `GET /users?$filter=userPrincipalName
+   * in (…15 addresses)`, then `mail in (…)` for those not found, then `proxyAddresses/any(p:p eq 'smtp:…')` one address a
+   * request (Directory.Read.All; `$select` as the users pages). Items throttled or failed transiently inside a batch are
+   * retried on their own; an item that still fails is the failure of its addresses. Failure of the whole call: the
+   * `$batch` POST's own answer (401, no answer).
+   */
+  public async findUsersByAddress(addresses: ReadonlyArray<string>, signal?: AbortSignal): Promise<Outcome<Map<string, Outcome<AddressMatch>>>> {
+    const answers = new Map<string, Outcome<AddressMatch>>();
+    // Each distinct address (by its lower-case key) is looked up once; every spelling passed gets the answer.
+    const spellings = new Map<string, string[]>();
+    for (const address of addresses) {
+      const key = address.trim().toLowerCase();
+      const list = spellings.get(key);
+      if (list) {
+        list.push(address);
+      } else {
+        spellings.set(key, [address]);
+      }
+    }
+    let pending = Array.from(spellings.keys()).filter((key) => key.length > 0);
+    const settle = (key: string, answer: Outcome<AddressMatch>): void => {
+      for (const spelling of spellings.get(key) ?? []) {
+        answers.set(spelling, answer);
+      }
+    };
+    for (const stage of LOOKUP_STAGES) {
+      if (pending.length === 0) {
+        break;
+      }
+      const groups: string[][] = [];
+      for (let i = 0; i < pending.length; i += stage.perRequest) {
+        groups.push(pending.slice(i, i + stage.perRequest));
+      }
+      const settled = new Set<string>();
+      for (let start = 0; start < groups.length; start += LOOKUP_BATCH_SIZE) {
+        const sent = await this.lookupBatch(stage.by, groups.slice(start, start + LOOKUP_BATCH_SIZE), signal);
+        if (!sent.ok) {
+          return sent;
+        }
+        sent.value.forEach((answer, key) => {
+          if (!answer.ok || answer.value.found) {
+            settle(key, answer);
+            settled.add(key);
+          }
+        });
+      }
+      pending = pending.filter((key) => !settled.has(key));
+    }
+    for (const key of pending) {
+      settle(key, success({ found: false }));
+    }
+    return success(answers);
+  }
+
+  /** One `$batch` of lookup requests (one per group), items retried on their own; the answer per lower-case address. */
+  private async lookupBatch(by: MatchedBy, groups: string[][], signal: AbortSignal | undefined): Promise<Outcome<Map<string, Outcome<AddressMatch>>>> {
+    const answers = new Map<string, Outcome<AddressMatch>>();
+    let pending = groups.map((group, index) => ({ id: String(index), group }));
+    let attemptNo = 0;
+    while (pending.length > 0) {
+      attemptNo++;
+      const requests = pending.map((p) => ({
+        id: p.id,
+        method: 'GET',
+        url: `/users?$filter=${encodeURIComponent(lookupFilter(by, p.group))}&$select=${USER_FIELDS.join(',')}`,
+      }));
+      const sent = await attempt(DIRECTORY_READ, () =>
+        graphPost<{ responses?: BatchItem[] }>(graphQueryable(this.graph, '$batch'), { ...body({ requests }), ...(signal ? { signal } : {}) }),
+      );
+      if (!sent.ok) {
+        return sent;
+      }
+      const byId = new Map<string, BatchItem>();
+      for (const item of sent.value.responses ?? []) {
+        byId.set(String(item.id), item);
+      }
+      const retry: typeof pending = [];
+      let retryAfterMs: number | undefined;
+      for (const p of pending) {
+        const item = byId.get(p.id);
+        const value = item && item.status >= 200 && item.status < 300 ? (item.body as { value?: unknown } | undefined)?.value : undefined;
+        if (item && Array.isArray(value)) {
+          for (const key of p.group) {
+            const user = userWith(value as GraphUser[], by, key);
+            answers.set(key, success(user ? { found: true, user: toDirectoryUser(user), matchedBy: by } : { found: false }));
+          }
+        } else if (item && isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts) {
+          retry.push(p);
+          const after = retryAfterOf(item);
+          if (after !== undefined) {
+            retryAfterMs = Math.max(retryAfterMs ?? 0, after);
+          }
+        } else {
+          const answer = item ? (item.status >= 200 && item.status < 300 ? failure(item.status, 'MalformedAnswer', 'Microsoft Graph answered a user lookup with a body that is not a list of users.') : itemFailure(item)) : failure(0, 'MissingBatchItem', 'Microsoft Graph left a user lookup out of its $batch answer.');
+          for (const key of p.group) {
+            answers.set(key, answer);
+          }
+        }
+      }
+      if (retry.length > 0) {
+        try {
+          await wait(retryDelayMs(this.retry, attemptNo, retryAfterMs), signal);
+        } catch {
+          return failure(0, 'Cancelled', 'The lookup was cancelled.');
+        }
+      }
+      pending = retry;
+    }
+    return success(answers);
   }
 }
