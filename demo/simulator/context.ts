@@ -1,5 +1,6 @@
-/** What the Graph and SharePoint routers share: state, faults, clock, request log, granted scopes. */
+/** What the Graph and SharePoint routers share: state, faults, paging faults, clock, request log, granted scopes. */
 import type { FaultEngine } from './faults';
+import type { PagingFaultEngine } from './pagingFaults';
 import type { SimulatorState } from './state';
 
 export interface RequestLogEntry {
@@ -54,6 +55,8 @@ export const SHAREPOINT_ADMIN_SCOPES = ['AllSites.FullControl', 'AllSites.Manage
 export interface SimContext {
   readonly state: SimulatorState;
   readonly faults: FaultEngine;
+  /** simulation.pagingFaults (or POST /__sim/paging-faults). */
+  readonly paging: PagingFaultEngine;
   readonly scopes: GrantedScopes;
   now(): number;
   log(entry: RequestLogEntry): void;

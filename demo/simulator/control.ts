@@ -1,11 +1,13 @@
 /**
  * Control endpoints (/__sim/*) for tests and benchmarks: GET log, POST reset-log, GET/POST faults (rules validated
- * against the schema), GET state (users, personal sites, pending and provisioned sites). Not part of any Microsoft API.
+ * against the schema), GET/POST paging-faults, GET state (users, personal sites, pending and provisioned sites). Not
+ * part of any Microsoft API.
  */
 import type * as http from 'node:http';
 import type { RequestLogEntry } from './context';
 import type { FaultEngine } from './faults';
-import { validateFaultRules } from './fixture';
+import { validateFaultRules, validatePagingFaults } from './fixture';
+import type { PagingFaultEngine } from './pagingFaults';
 import { jsonResponse } from './http';
 import { readBody, send } from './nodeHttp';
 import type { SimulatorState } from './state';
@@ -14,6 +16,7 @@ import type { SimulatorState } from './state';
 export interface ControlTarget {
   log: RequestLogEntry[];
   faults: FaultEngine;
+  paging: PagingFaultEngine;
   state: SimulatorState;
 }
 
@@ -24,7 +27,7 @@ export async function handleControl(
   cors: Record<string, string>,
   path: string,
 ): Promise<void> {
-  const { log, faults, state } = sim;
+  const { log, faults, paging, state } = sim;
   const method = req.method ?? 'GET';
   if (path === '/__sim/log' && method === 'GET') return send(res, cors, jsonResponse(200, log));
   if (path === '/__sim/reset-log' && method === 'POST') {
@@ -35,6 +38,15 @@ export async function handleControl(
   if (path === '/__sim/faults' && method === 'POST') {
     try {
       faults.setRules(validateFaultRules(JSON.parse(await readBody(req)) as unknown));
+      return send(res, cors, { status: 204, headers: {} });
+    } catch (e) {
+      return send(res, cors, jsonResponse(400, { error: (e as Error).message }));
+    }
+  }
+  if (path === '/__sim/paging-faults' && method === 'GET') return send(res, cors, jsonResponse(200, paging.active));
+  if (path === '/__sim/paging-faults' && method === 'POST') {
+    try {
+      paging.set(validatePagingFaults(JSON.parse(await readBody(req)) as unknown));
       return send(res, cors, { status: 204, headers: {} });
     } catch (e) {
       return send(res, cors, jsonResponse(400, { error: (e as Error).message }));

@@ -7,7 +7,8 @@
  * (NextStartIndexFromSharePoint) is opaque, "SPSiteQuery,<guid>,<guid>,<guid>", and null on the last page.
  */
 import { randomUUID } from 'node:crypto';
-import { jsonResponse, type SimResponse } from './http';
+import { jsonResponse, textResponse, type SimResponse } from './http';
+import { truncatedJson, type PagingFaultEngine } from './pagingFaults';
 import type { SimulatorState } from './state';
 
 const DEFAULT_PAGE_SIZE = 300;
@@ -24,6 +25,8 @@ export interface CsomProperty {
 export interface CsomCursor {
   offset: number;
   query: string;
+  /** The token reads the duplicate of the page at `offset` (paging fault `duplicate-page`). */
+  duplicate?: boolean;
 }
 
 function xmlDecode(s: string): string {
@@ -90,12 +93,25 @@ export function csomDate(ms: number): string {
   return `/Date(${parts.join(',')})/`;
 }
 
-/** A fresh opaque paging token, shaped like SharePoint's. */
-function newPageToken(): string {
-  return `SPSiteQuery,${randomUUID()},${randomUUID()},${randomUUID()}`;
+/** A fresh opaque paging token, shaped like SharePoint's, remembered as the last one issued for its page. */
+function newPageToken(state: SimulatorState, cursor: CsomCursor): string {
+  const token = `SPSiteQuery,${randomUUID()},${randomUUID()},${randomUUID()}`;
+  state.csomCursors.set(token, cursor);
+  if (!cursor.duplicate) state.csomLastTokens.set(`${cursor.query}|${cursor.offset}`, token);
+  return token;
 }
 
-export function handleProcessQuery(state: SimulatorState, xml: string, correlationId: string = randomUUID()): SimResponse {
+/** The token that last read the page at `offset` (for a `cycle`: the link back to a page already read). */
+function tokenOfPage(state: SimulatorState, query: string, offset: number): string {
+  return state.csomLastTokens.get(`${query}|${offset}`) ?? newPageToken(state, { offset, query });
+}
+
+export function handleProcessQuery(
+  state: SimulatorState,
+  xml: string,
+  correlationId: string = randomUUID(),
+  paging?: PagingFaultEngine,
+): SimResponse {
   if (!/GetSitePropertiesFromSharePointByFilters/i.test(xml)) {
     return csomError(
       'The demo tenant simulator answers only GetSitePropertiesFromSharePointByFilters through ProcessQuery.',
@@ -113,6 +129,7 @@ export function handleProcessQuery(state: SimulatorState, xml: string, correlati
   // First page: StartIndex Null, empty or "0" (CLI for Microsoft 365 sends "0"). Later pages: a token we issued.
   const startRaw = (props.get('StartIndex')?.value ?? '').trim();
   let start = 0;
+  let duplicate = false;
   if (startRaw !== '' && startRaw !== '0') {
     const cursor = state.csomCursors.get(startRaw);
     if (!cursor || cursor.query !== query) {
@@ -120,8 +137,17 @@ export function handleProcessQuery(state: SimulatorState, xml: string, correlati
       return csomError('Value does not fall within the expected range.', -2147024809, 'System.ArgumentException', correlationId);
     }
     start = cursor.offset;
+    duplicate = cursor.duplicate === true;
   }
   const pageSize = state.fixture.simulation?.pageSizes?.personalSites ?? DEFAULT_PAGE_SIZE;
+  // Paging faults (personal sites): page N is the one starting at (N - 1) × page size; a duplicate keeps its number.
+  const pageNo = Math.floor(start / pageSize) + 1;
+  const take = (kind: Parameters<PagingFaultEngine['take']>[1], n: number = pageNo): boolean =>
+    paging !== undefined && paging.take('personalSites', kind, n) !== undefined;
+  if (take('error-body-200')) {
+    return csomError('An unexpected error has occurred. (simulated paging fault error-body-200)', -2146232832, 'Microsoft.SharePoint.SPException', correlationId);
+  }
+  const withoutOwner = take('missing-upn');
 
   const host = state.fixture.tenant.sharePointHost;
   const sites: Array<{ Url: string; Owner: string; Template: string; Title: string }> = [];
@@ -146,7 +172,7 @@ export function handleProcessQuery(state: SimulatorState, xml: string, correlati
     items.push({
       _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SiteProperties',
       Url: p.url,
-      Owner: p.owner,
+      ...(withoutOwner ? {} : { Owner: p.owner }),
       Template: 'SPSPERS#10',
       Title: p.title,
       Status: 'Active',
@@ -155,9 +181,10 @@ export function handleProcessQuery(state: SimulatorState, xml: string, correlati
   }
   let next: string | null = null;
   if (end < total) {
-    next = newPageToken();
-    state.csomCursors.set(next, { offset: end, query });
+    next = !duplicate && take('duplicate-page') ? newPageToken(state, { offset: start, query, duplicate: true }) : newPageToken(state, { offset: end, query });
   }
+  // `cycle` on page N bends page N+1: its token is the one that read page N.
+  if (pageNo >= 2 && take('cycle', pageNo - 1)) next = tokenOfPage(state, query, (pageNo - 2) * pageSize);
   const result = {
     _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SPOSitePropertiesEnumerable',
     NextStartIndex: -1,
@@ -169,5 +196,6 @@ export function handleProcessQuery(state: SimulatorState, xml: string, correlati
   const objectPaths = ids.objectPaths.length > 0 || ids.query !== undefined ? ids.objectPaths : [2];
   for (const id of objectPaths) out.push(id, { IsNull: false });
   out.push(ids.query ?? 4, result);
+  if (take('invalid-json')) return textResponse(200, truncatedJson(out), 'application/json');
   return jsonResponse(200, out);
 }

@@ -24,7 +24,7 @@ export interface FaultContext {
 export type FaultReason = 'rule' | 'random' | 'retry-after-not-honoured' | 'rate-limit';
 
 export type FaultDecision =
-  | { kind: 'status'; status: FaultStatus; retryAfterSeconds?: number; reason: FaultReason }
+  | { kind: 'status'; status: FaultStatus; retryAfterSeconds?: number; reason: FaultReason; afterProcessing?: boolean }
   | { kind: 'access-denied-200'; reason: 'rule' };
 
 const DEFAULT_RETRY_AFTER = 5;
@@ -107,7 +107,13 @@ export class FaultEngine {
       r.applied += 1;
       if (r.rule.body === 'access-denied-200') return { kind: 'access-denied-200', reason: 'rule' };
       if (r.rule.status === 429) return this.throttle(key, r.rule.retryAfterSeconds ?? DEFAULT_RETRY_AFTER, 'rule', now);
-      return { kind: 'status', status: r.rule.status, retryAfterSeconds: r.rule.retryAfterSeconds, reason: 'rule' };
+      return {
+        kind: 'status',
+        status: r.rule.status,
+        retryAfterSeconds: r.rule.retryAfterSeconds,
+        reason: 'rule',
+        ...(r.rule.afterProcessing === true ? { afterProcessing: true } : {}),
+      };
     }
 
     const random = this.settings?.randomErrors;

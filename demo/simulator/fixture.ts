@@ -6,19 +6,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv8';
-import type { FaultRule, TenantFixture } from './types';
+import type { FaultRule, PagingFault, TenantFixture } from './types';
 
 export const SCHEMA_PATH = path.resolve(__dirname, '..', 'tenant.schema.json');
 
-let compiled: { fixture: ValidateFunction; faults: ValidateFunction } | undefined;
+let compiled: { fixture: ValidateFunction; faults: ValidateFunction; pagingFaults: ValidateFunction } | undefined;
 
-function validators(): { fixture: ValidateFunction; faults: ValidateFunction } {
+function validators(): { fixture: ValidateFunction; faults: ValidateFunction; pagingFaults: ValidateFunction } {
   if (!compiled) {
     const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as { $id: string };
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     const fixture = ajv.compile(schema);
     const faults = ajv.compile({ type: 'array', items: { $ref: `${schema.$id}#/definitions/faultRule` } });
-    compiled = { fixture, faults };
+    const pagingFaults = ajv.compile({ type: 'array', items: { $ref: `${schema.$id}#/definitions/pagingFault` } });
+    compiled = { fixture, faults, pagingFaults };
   }
   return compiled;
 }
@@ -35,6 +36,17 @@ export function validateFaultRules(value: unknown): FaultRule[] {
   const validate = validators().faults;
   if (!validate(value)) throw failure(validate.errors, 'faults');
   return value as FaultRule[];
+}
+
+/**
+ * Validates a PagingFault[] (e.g. from POST /__sim/paging-faults); throws an Error naming the bad path. A
+ * `foreign-host` fault needs a collection whose next page is a link (not CSOM's personal sites); `missing-upn` needs
+ * items with an owner address (users, personal sites).
+ */
+export function validatePagingFaults(value: unknown): PagingFault[] {
+  const validate = validators().pagingFaults;
+  if (!validate(value)) throw failure(validate.errors, 'pagingFaults');
+  return value as PagingFault[];
 }
 
 /** `/users/3/userPrincipalName` → `users[3].userPrincipalName` */

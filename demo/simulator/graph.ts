@@ -101,7 +101,7 @@ async function runGraphCall(ctx: SimContext, call: GraphCall): Promise<SimRespon
     cost: costOf(call),
   });
   let response: SimResponse;
-  if (decision) {
+  if (decision && !(decision.kind === 'status' && decision.afterProcessing === true)) {
     response = faultResponse(decision);
   } else {
     try {
@@ -110,6 +110,8 @@ async function runGraphCall(ctx: SimContext, call: GraphCall): Promise<SimRespon
       if (e instanceof ODataError) response = graphError(400, e.code, e.message);
       else throw e;
     }
+    // afterProcessing: the request did its work, and the client is told it failed.
+    if (decision) response = faultResponse(decision);
   }
   Object.assign(response.headers, ctx.faults.rateLimitHeaders('graph'));
   if (!response.headers['request-id']) response.headers['request-id'] = randomUUID();

@@ -43,5 +43,10 @@ export function servicePrincipalsRoute(ctx: SimContext, call: GraphCall, select:
 /** GET /oauth2PermissionGrants[?$filter=…]: delegated permission grants (tenant-wide and per user). */
 export function oauth2PermissionGrants(ctx: SimContext, call: GraphCall, select: readonly string[] | undefined): SimResponse {
   const state = ctx.state;
-  return collection(call, 'oauth2PermissionGrants', filtered(state.fixture.oauth2PermissionGrants, call.req.query), select);
+  const maxPageSize = state.fixture.simulation?.pageSizes?.oauth2PermissionGrants;
+  return collection(call, 'oauth2PermissionGrants', filtered(state.fixture.oauth2PermissionGrants, call.req.query), select, {
+    engine: ctx.paging,
+    collection: 'oauth2PermissionGrants',
+    ...(maxPageSize !== undefined ? { maxPageSize } : {}),
+  });
 }

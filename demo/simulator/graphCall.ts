@@ -3,7 +3,9 @@
  * $skiptoken (a token continues only the query it came from), single entities, $filter on fixture collections, 404.
  */
 import { graphError, jsonResponse, type SimRequest, type SimResponse } from './http';
-import { decodeSkipToken, encodeSkipToken, matchesFilter, ODataError, parseFilter, project } from './odata';
+import { decodeSkipTokenCursor, encodeSkipToken, matchesFilter, ODataError, parseFilter, project } from './odata';
+import { graphPage, type PagingFaultEngine } from './pagingFaults';
+import type { PagedCollection } from './types';
 
 export const GRAPH_PREFIX = '/graph/v1.0';
 
@@ -78,27 +80,51 @@ export function queryKey(path: string, query: URLSearchParams): string {
   return `${path.toLowerCase()}?${entries.map(([k, v]) => `${k}=${v}`).join('&')}`;
 }
 
-export function nextLink(call: GraphCall, path: string, token: string): string {
+export function nextLink(call: GraphCall, path: string, token: string | undefined): string {
   const parts: string[] = [];
   for (const [k, v] of call.req.query.entries()) {
     if (k === '$skiptoken') continue;
     parts.push(`${k}=${encodeURIComponent(v)}`);
   }
-  parts.push(`$skiptoken=${token}`);
-  return `${baseUrl(call.req.host)}/${path}?${parts.join('&')}`;
+  if (token !== undefined) parts.push(`$skiptoken=${token}`);
+  return `${baseUrl(call.req.host)}/${path}${parts.length > 0 ? `?${parts.join('&')}` : ''}`;
 }
 
-export function collection(call: GraphCall, set: string, items: readonly Record<string, unknown>[], select: readonly string[] | undefined): SimResponse {
+/** The link that reads the page at `offset` of this query: without a skiptoken for the first page. */
+export function pageLink(call: GraphCall, path: string, key: string, offset: number, duplicate = false): string {
+  return nextLink(call, path, offset === 0 && !duplicate ? undefined : encodeSkipToken(offset, key, duplicate));
+}
+
+/** Paging faults for a collection: which engine, which collection name, and the service's largest page. */
+export interface CollectionPaging {
+  engine: PagingFaultEngine;
+  collection: PagedCollection;
+  maxPageSize?: number;
+}
+
+export function collection(
+  call: GraphCall,
+  set: string,
+  items: readonly Record<string, unknown>[],
+  select: readonly string[] | undefined,
+  paging?: CollectionPaging,
+): SimResponse {
   const query = call.req.query;
-  const top = parseTop(query);
+  const top = Math.min(parseTop(query), paging?.maxPageSize ?? MAX_TOP);
   const key = queryKey(set, query);
   const token = query.get('$skiptoken');
-  const offset = token === null ? 0 : decodeSkipToken(token, key);
-  const page = items.slice(offset, offset + top).map((i) => project(i, select));
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(call, set, select) };
-  if (offset + top < items.length) body['@odata.nextLink'] = nextLink(call, call.segments.join('/'), encodeSkipToken(offset + top, key));
-  body.value = page;
-  return jsonResponse(200, body);
+  const cursor = token === null ? { offset: 0, duplicate: false } : decodeSkipTokenCursor(token, key);
+  const path = call.segments.join('/');
+  return graphPage(paging?.engine, {
+    ...(paging ? { collection: paging.collection } : {}),
+    offset: cursor.offset,
+    duplicate: cursor.duplicate,
+    pageSize: top,
+    total: items.length,
+    items: items.slice(cursor.offset, cursor.offset + top).map((i) => project(i, select)),
+    head: { '@odata.context': contextUrl(call, set, select) },
+    linkTo: (offset, duplicate) => pageLink(call, path, key, offset, duplicate),
+  });
 }
 
 export function entity(call: GraphCall, set: string, item: Record<string, unknown>, select: readonly string[] | undefined): SimResponse {

@@ -5,9 +5,10 @@
  * `proxyAddresses/any(p:p eq 'smtp:…')`), answered from an index.
  */
 import type { SimContext } from './context';
-import { contextUrl, nextLink, parseTop, queryKey, type GraphCall } from './graphCall';
+import { contextUrl, pageLink, parseTop, queryKey, type GraphCall } from './graphCall';
 import { graphError, jsonResponse, textResponse, type SimRequest, type SimResponse } from './http';
-import { decodeSkipToken, encodeSkipToken, matchesFilter, ODataError, parseFilter, unquote, type FilterClause } from './odata';
+import { decodeSkipTokenCursor, matchesFilter, ODataError, parseFilter, unquote, type FilterClause } from './odata';
+import { graphPage } from './pagingFaults';
 import type { GraphUser } from './types';
 
 /** Graph's default user properties when no $select is given. */
@@ -241,7 +242,8 @@ export function listUsers(ctx: SimContext, call: GraphCall, select: readonly str
   }
   const lookup = parseAddressLookup(call.req);
   if (lookup) return lookupUsers(ctx, call, select, lookup);
-  const top = parseTop(query);
+  // The service's largest page (simulation.pageSizes.users) may be smaller than $top: Graph pages on its own terms.
+  const top = Math.min(parseTop(query), ctx.state.fixture.simulation?.pageSizes?.users ?? Number.MAX_SAFE_INTEGER);
   const q = parseUserQuery(query);
   const countRequested = (query.get('$count') ?? '').toLowerCase() === 'true';
   if (q.advanced) requireAdvanced(call.req, true);
@@ -252,18 +254,27 @@ export function listUsers(ctx: SimContext, call: GraphCall, select: readonly str
   const total = indices ? indices.length : users.length;
   const key = queryKey('users', query);
   const token = query.get('$skiptoken');
-  const offset = token === null ? 0 : decodeSkipToken(token, key);
+  const cursor = token === null ? { offset: 0, duplicate: false } : decodeSkipTokenCursor(token, key);
+  const offset = cursor.offset;
   const end = Math.min(total, offset + top);
   const value: Record<string, unknown>[] = new Array<Record<string, unknown>>(Math.max(0, end - offset));
   for (let i = offset; i < end; i++) {
     const u = users[indices ? (indices[i] ?? 0) : i];
     if (u) value[i - offset] = projectUser(u, props);
   }
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(call, 'users', select) };
-  if (countRequested) body['@odata.count'] = total;
-  if (end < total) body['@odata.nextLink'] = nextLink(call, 'users', encodeSkipToken(end, key));
-  body.value = value;
-  return jsonResponse(200, body);
+  const head: Record<string, unknown> = { '@odata.context': contextUrl(call, 'users', select) };
+  if (countRequested) head['@odata.count'] = total;
+  return graphPage(ctx.paging, {
+    // Paging faults bend the users list as the scan reads it (not a filtered query such as a people search).
+    ...(q.clauses.length === 0 ? { collection: 'users' as const } : {}),
+    offset,
+    duplicate: cursor.duplicate,
+    pageSize: top,
+    total,
+    items: value,
+    head,
+    linkTo: (at, duplicate) => pageLink(call, 'users', key, at, duplicate),
+  });
 }
 
 export function countUsers(ctx: SimContext, call: GraphCall): SimResponse {

@@ -7,13 +7,17 @@ export type { SimulatorOptions, RunningSimulator } from './server';
 export type { OriginsMode } from './listeners';
 export { SESSION_COOKIE_NAME, SESSION_COOKIE_VALUE, SESSION_SET_COOKIE } from './session';
 export type { RequestLogEntry } from './context';
-export { loadFixture, validateFixture, validateFaultRules, SCHEMA_PATH } from './fixture';
+export { loadFixture, validateFixture, validateFaultRules, validatePagingFaults, SCHEMA_PATH } from './fixture';
+export { FOREIGN_ORIGIN } from './pagingFaults';
 export { SimulatorState } from './state';
 export type { PersonalSiteRecord, PendingSite, SimList } from './state';
 export type {
   TenantFixture,
   FaultRule,
   FaultStatus,
+  PagingFault,
+  PagingFaultKind,
+  PagedCollection,
   RandomErrors,
   RateLimitWindow,
   SimulationSettings,

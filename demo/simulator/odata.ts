@@ -131,18 +131,23 @@ export function project(obj: Record<string, unknown>, select: readonly string[] 
   return out;
 }
 
-/** Opaque continuation token: base64url of { o: offset, k: query key }. */
-export function encodeSkipToken(offset: number, key: string): string {
-  return 'SIM' + Buffer.from(JSON.stringify({ o: offset, k: key }), 'utf8').toString('base64url');
+/** Opaque continuation token: base64url of { o: offset, k: query key, d: 1 for a duplicate page (paging faults) }. */
+export function encodeSkipToken(offset: number, key: string, duplicate = false): string {
+  return 'SIM' + Buffer.from(JSON.stringify(duplicate ? { o: offset, k: key, d: 1 } : { o: offset, k: key }), 'utf8').toString('base64url');
 }
 
-export function decodeSkipToken(token: string, key: string): number {
+/** Where a continuation token continues: its offset, and whether it reads a page's duplicate (paging faults). */
+export function decodeSkipTokenCursor(token: string, key: string): { offset: number; duplicate: boolean } {
   if (!token.startsWith('SIM')) throw new ODataError('Invalid skip token.', 'Request_BadRequest');
   try {
-    const parsed = JSON.parse(Buffer.from(token.slice(3), 'base64url').toString('utf8')) as { o?: unknown; k?: unknown };
+    const parsed = JSON.parse(Buffer.from(token.slice(3), 'base64url').toString('utf8')) as { o?: unknown; k?: unknown; d?: unknown };
     if (typeof parsed.o !== 'number' || parsed.o < 0 || parsed.k !== key) throw new Error('mismatch');
-    return parsed.o;
+    return { offset: parsed.o, duplicate: parsed.d === 1 };
   } catch {
     throw new ODataError('Invalid skip token: it does not belong to this query.', 'Request_BadRequest');
   }
+}
+
+export function decodeSkipToken(token: string, key: string): number {
+  return decodeSkipTokenCursor(token, key).offset;
 }

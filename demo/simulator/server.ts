@@ -18,7 +18,8 @@ import { GrantedScopes, type RequestLogEntry, type SimContext } from './context'
 import { handleControl } from './control';
 import { graphCors, sharePointCors } from './cors';
 import { FaultEngine } from './faults';
-import { validateFixture } from './fixture';
+import { PagingFaultEngine } from './pagingFaults';
+import { validateFixture, validatePagingFaults } from './fixture';
 import { GRAPH_PREFIX, handleGraph } from './graph';
 import { graphError, jsonResponse, spError, SP_ACCESS_DENIED, type SimRequest, type SimResponse } from './http';
 import { listenerPlan, openListeners, type Listener, type OriginsMode } from './listeners';
@@ -29,7 +30,7 @@ import { handleSharePoint, type SharePointAuth } from './sharepoint';
 import { adminHostUnauthorized } from './sharePointChallenges';
 import { hasBearer, hasSessionCookie, SESSION_COOKIE_NAME, SESSION_COOKIE_VALUE } from './session';
 import { SimulatorState, SITE } from './state';
-import type { FaultRule, TenantFixture } from './types';
+import type { FaultRule, PagingFault, TenantFixture } from './types';
 
 export type { OriginsMode };
 
@@ -67,6 +68,8 @@ export interface RunningSimulator {
   log: RequestLogEntry[];
   clearLog(): void;
   setFaults(f: FaultRule[]): void;
+  /** Replaces `simulation.pagingFaults` (README "Paging faults"). */
+  setPagingFaults(f: PagingFault[]): void;
   /** Live tenant state, e.g. to inspect provisioned sites. */
   state: SimulatorState;
   close(): Promise<void>;
@@ -76,6 +79,7 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
   const fixture = validateFixture(o.fixture);
   const state = new SimulatorState(fixture);
   const faults = new FaultEngine(fixture.simulation);
+  const paging = new PagingFaultEngine(fixture.simulation?.pagingFaults ?? []);
   const log: RequestLogEntry[] = [];
   const latencyMs = o.latencyMs ?? fixture.simulation?.latencyMs ?? 0;
   const adminHostMode = fixture.sharePoint.adminHost ?? 'ok';
@@ -86,6 +90,7 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
   const ctx: SimContext = {
     state,
     faults,
+    paging,
     scopes: new GrantedScopes(fixture.grantedScopes),
     now: () => Date.now(),
     log: (entry) => {
@@ -110,7 +115,7 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
     const url = req.url ?? '/';
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.split('?')[0] ?? '/';
-    if (path.toLowerCase().startsWith('/__sim/')) return handleControl({ log, faults, state }, req, res, sharePointCors(req), path.toLowerCase());
+    if (path.toLowerCase().startsWith('/__sim/')) return handleControl({ log, faults, paging, state }, req, res, sharePointCors(req), path.toLowerCase());
 
     const target = classify(url);
     const role = roleOf(target);
@@ -208,6 +213,7 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
       log.length = 0;
     },
     setFaults: (f) => faults.setRules(f),
+    setPagingFaults: (f) => paging.set(validatePagingFaults(f)),
     state,
     close: () => {
       closing = true;

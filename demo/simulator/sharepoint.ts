@@ -70,7 +70,7 @@ export async function handleSharePoint(
     cost: 1,
   });
   let response: SimResponse;
-  if (decision) {
+  if (decision && !(decision.kind === 'status' && decision.afterProcessing === true)) {
     response = faultResponse(decision);
   } else {
     try {
@@ -79,6 +79,8 @@ export async function handleSharePoint(
       if (e instanceof ODataError) response = spError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', e.message);
       else throw e;
     }
+    // afterProcessing: the request did its work (sites enqueued, an item written), and the client is told it failed.
+    if (decision) response = faultResponse(decision);
   }
   Object.assign(response.headers, ctx.faults.rateLimitHeaders('sharepoint'));
   response.headers.SPRequestGuid = correlationId;
@@ -110,7 +112,7 @@ function route(ctx: SimContext, req: SimRequest, target: SharePointTarget, auth:
     const admin = state.isSharePointAdmin(state.fixture.signedInUserId);
     if (target.kind === '_vti_bin') {
       if (lower !== 'client.svc/processquery' || method !== 'POST') return notSimulated(req, target);
-      return admin ? handleProcessQuery(state, req.bodyText, correlationId) : csomAccessDenied(correlationId);
+      return admin ? handleProcessQuery(state, req.bodyText, correlationId, ctx.paging) : csomAccessDenied(correlationId);
     }
     if (!admin) return spAccessDenied(403);
   } else if (target.kind === '_vti_bin') {

@@ -79,6 +79,8 @@ export class SimulatorState {
   readonly userQueryCache = new Map<string, Uint32Array>();
   /** CSOM paging tokens issued (NextStartIndexFromSharePoint) → where they continue. */
   readonly csomCursors = new Map<string, CsomCursor>();
+  /** `<query>|<offset>` → the last CSOM token issued for that page (paging fault `cycle` links back with it). */
+  readonly csomLastTokens = new Map<string, string>();
   /** Form digests issued by /_api/contextinfo → expiry (epoch ms). */
   readonly formDigests = new Map<string, number>();
 

@@ -227,6 +227,32 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** 'access-denied-200': answer HTTP 200 with SharePoint's access-denied error body instead of `status`. */
   body?: 'access-denied-200';
+  /**
+   * true: the request is processed first (a POST's writes happen: sites are enqueued, list items created), then
+   * answered with `status` (500, 502, 503 or 504) — the answer a client cannot tell from "not processed", so a client
+   * that sends the write again duplicates it.
+   */
+  afterProcessing?: boolean;
+}
+
+/** The paged reads whose answers `simulation.pagingFaults` can bend. */
+export type PagedCollection = 'users' | 'personalSites' | 'oauth2PermissionGrants';
+
+/**
+ * How a page is bent (README "Paging faults"): 'cycle' links page N+1 back to page N; 'foreign-host' points page N's
+ * next link to https://foreign.invalid/… (Graph only); 'duplicate-page' serves page N twice under two different
+ * links; 'missing-upn' drops userPrincipalName (users) or Owner (personal sites) from page N's items; 'invalid-json'
+ * cuts page N's body in half; 'error-body-200' answers page N with HTTP 200 and an error body.
+ */
+export type PagingFaultKind = 'cycle' | 'foreign-host' | 'duplicate-page' | 'missing-upn' | 'invalid-json' | 'error-body-200';
+
+export interface PagingFault {
+  collection: PagedCollection;
+  kind: PagingFaultKind;
+  /** 1-based page number, counted by position (offset / page size + 1). */
+  page: number;
+  /** Bend at most this many answers (default: every time the page is served). */
+  times?: number;
 }
 
 export interface RandomErrors {
@@ -244,10 +270,16 @@ export interface RateLimitWindow {
 
 export interface SimulationSettings {
   latencyMs?: number;
-  pageSizes?: { personalSites?: number };
+  /**
+   * Page sizes: personal sites per CSOM page (default 300); the largest page the service returns for `/users` and
+   * `/oauth2PermissionGrants` whatever `$top` asks (default: `$top`, else 100).
+   */
+  pageSizes?: { personalSites?: number; users?: number; oauth2PermissionGrants?: number };
   rateLimit?: { graph?: RateLimitWindow; sharepoint?: RateLimitWindow };
   faults?: FaultRule[];
   randomErrors?: RandomErrors;
+  /** Bent paging answers (README "Paging faults"). */
+  pagingFaults?: PagingFault[];
 }
 
 export interface TenantFixture {
