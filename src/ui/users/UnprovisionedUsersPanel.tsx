@@ -6,10 +6,6 @@ import * as React from 'react';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
-import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
-import { Label } from '@fluentui/react/lib/Label';
-import { SearchBox } from '@fluentui/react/lib/SearchBox';
 import { getId } from '@fluentui/react/lib/Utilities';
 import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
@@ -25,10 +21,13 @@ import {
   requestScript,
   rowsCsv,
   unprovisionedUpns,
+  geoCounts,
   needsOtherGeo,
   upnsOf,
 } from './exports';
 import { LogNotices, RequestStatus } from './RequestStatus';
+import { UsersExports } from './UsersExports';
+import { UsersFilters } from './UsersFilters';
 import { ProvisioningHistory } from './ProvisioningHistory';
 import { ScanStatus } from './ScanStatus';
 import { summarizeUsers } from './summary';
@@ -56,37 +55,7 @@ export interface UnprovisionedUsersPanelProps {
   onDownload(fileName: string, content: string, mimeType: string): void;
 }
 
-const ALL = 'all';
-const NO_DEPARTMENT = 'none';
-const DEPARTMENT_PREFIX = 'd:';
-
-const STATE_OPTIONS: IDropdownOption[] = [
-  { key: 'all', text: strings.StateAll },
-  { key: 'not-provisioned', text: strings.StateNotProvisioned },
-  { key: 'requested', text: strings.StateRequested },
-  { key: 'overdue', text: strings.StateOverdue },
-  { key: 'provisioned', text: strings.StateProvisioned },
-];
-
-function isStateFilter(key: string): key is StateFilter {
-  return key === 'all' || key === 'not-provisioned' || key === 'requested' || key === 'overdue' || key === 'provisioned';
-}
-
 const toolbar: React.CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 8, marginTop: 8 };
-const help: React.CSSProperties = { margin: '4px 0 0' };
-
-/** "EUR: 3, NAM: 12, no geo: 1" — the unprovisioned users per geo. */
-function geoCounts(rows: ReadonlyArray<UserRow>): string {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const geo = row.user.geo || strings.GeoNone;
-    counts.set(geo, (counts.get(geo) || 0) + 1);
-  }
-  return Array.from(counts.entries())
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([geo, count]) => `${geo}: ${count}`)
-    .join(', ');
-}
 
 export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JSX.Element {
   const { scan, rows, log, request, onDownload, onRequest } = props;
@@ -126,18 +95,6 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
   const [confirming, setConfirming] = React.useState<string[] | undefined>(undefined);
   const [exportMessage, setExportMessage] = React.useState<string>('');
 
-  const departmentOptions = React.useMemo((): IDropdownOption[] => {
-    const options: IDropdownOption[] = [
-      { key: ALL, text: strings.DepartmentAll },
-      { key: NO_DEPARTMENT, text: strings.DepartmentNone },
-    ];
-    for (let i = 0; i < departmentNames.length; i++) {
-      const name = departmentNames[i] as string;
-      options.push({ key: DEPARTMENT_PREFIX + name, text: name });
-    }
-    return options;
-  }, [departmentNames]);
-  const departmentKey = department === undefined ? ALL : department === '' ? NO_DEPARTMENT : DEPARTMENT_PREFIX + department;
 
   const result = scan.result;
   const summary = React.useMemo(() => (result !== undefined ? summarizeUsers(result, rows) : undefined), [result, rows]);
@@ -217,7 +174,7 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
 
       {result !== undefined && result.geos !== undefined && result.geos.length > 1 && (
         <MessageBar messageBarType={MessageBarType.info} isMultiline data-testid="multi-geo-notice">
-          {format(strings.GeoNotice, result.geos.length, geoCounts(rows), result.defaultGeo || strings.GeoDefaultUnknown)}
+          {format(strings.GeoNotice, result.geos.length, geoCounts(rows, strings.GeoNone), result.defaultGeo || strings.GeoDefaultUnknown)}
         </MessageBar>
       )}
 
@@ -228,32 +185,16 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
             <p>{strings.NoRows}</p>
           ) : (
             <>
-              <div style={toolbar}>
-                <div style={{ flex: '1 1 260px', maxWidth: 360 }}>
-                  <Label htmlFor={ids.search}>{strings.SearchLabel}</Label>
-                  <SearchBox id={ids.search} placeholder={strings.SearchPlaceholder} value={text} onChange={(_e, value) => setText(value || '')} />
-                </div>
-                <Dropdown
-                  label={strings.StateFilterLabel}
-                  options={STATE_OPTIONS}
-                  selectedKey={stateFilter}
-                  onChange={(_e, option) => {
-                    const key = option ? String(option.key) : ALL;
-                    setStateFilter(isStateFilter(key) ? key : 'all');
-                  }}
-                  styles={{ root: { minWidth: 180 } }}
-                />
-                <Dropdown
-                  label={strings.DepartmentFilterLabel}
-                  options={departmentOptions}
-                  selectedKey={departmentKey}
-                  onChange={(_e, option) => {
-                    const key = option ? String(option.key) : ALL;
-                    setDepartment(key === ALL ? undefined : key === NO_DEPARTMENT ? '' : key.substring(DEPARTMENT_PREFIX.length));
-                  }}
-                  styles={{ root: { minWidth: 180 } }}
-                />
-              </div>
+              <UsersFilters
+                searchId={ids.search}
+                text={text}
+                onText={setText}
+                stateFilter={stateFilter}
+                onStateFilter={setStateFilter}
+                departmentNames={departmentNames}
+                department={department}
+                onDepartment={setDepartment}
+              />
               <div style={toolbar}>
                 <span role="status" aria-live="polite" data-testid="users-shown">
                   {format(strings.ShowingCount, shown.length, rows.length)}
@@ -297,30 +238,16 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
       )}
 
       {result !== undefined && rows.length > 0 && (
-        <section aria-labelledby={ids.exports}>
-          <h3 id={ids.exports}>{strings.ExportHeading}</h3>
-          <div style={toolbar}>
-            <DefaultButton
-              text={format(strings.ExportCsv, shown.length)}
-              iconProps={{ iconName: 'Download' }}
-              onClick={exportCsv}
-            />
-            <DefaultButton
-              text={format(scriptFromSelection ? strings.ExportScriptSelected : strings.ExportScriptFiltered, scriptCount)}
-              iconProps={{ iconName: 'Download' }}
-              disabled={scriptCount === 0}
-              allowDisabledFocus
-              aria-describedby={ids.scriptHelp}
-              onClick={downloadListScript}
-            />
-          </div>
-          <p id={ids.scriptHelp} style={help}>
-            {scriptCount === 0 ? strings.ExportScriptNone : strings.ExportScriptHelp}
-          </p>
-          <p role="status" aria-live="polite" style={help}>
-            {exportMessage}
-          </p>
-        </section>
+        <UsersExports
+          headingId={ids.exports}
+          helpId={ids.scriptHelp}
+          csvCount={shown.length}
+          scriptCount={scriptCount}
+          scriptFromSelection={scriptFromSelection}
+          message={exportMessage}
+          onCsv={exportCsv}
+          onScript={downloadListScript}
+        />
       )}
 
       <Dialog

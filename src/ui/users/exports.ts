@@ -91,3 +91,16 @@ export function needsOtherGeo(user: UnprovisionedUser, geos: ReadonlyArray<strin
 export function requestScript(adminUrl: string, emails: ReadonlyArray<string>, now: Date, rows: ReadonlyArray<UserRow> = [], defaultGeo?: string): ProvisioningScript {
   return provisioningScript({ adminUrl, emails, generatedAt: now, geos: geosOf(rows), ...(defaultGeo !== undefined ? { defaultGeo } : {}) });
 }
+
+/** "EUR: 3, NAM: 12, no geo: 1" — the unprovisioned users per geo (`none` names users without one). */
+export function geoCounts(rows: ReadonlyArray<UserRow>, none: string): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const geo = row.user.geo || none;
+    counts.set(geo, (counts.get(geo) || 0) + 1);
+  }
+  return Array.from(counts.entries())
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([geo, count]) => `${geo}: ${count}`)
+    .join(', ');
+}
