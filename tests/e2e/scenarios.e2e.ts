@@ -56,8 +56,12 @@ describe('demo preview in Chromium: every built-in scenario', () => {
       await waitForChecks(page);
       expect(await checkStatuses(page)).toEqual(fixture.scenario?.expected);
       if (fixture.scenario?.unprovisionedCount !== undefined) {
-        await expect(page.getByTestId('unprovisioned-count').textContent()).resolves.toContain(String(fixture.scenario.unprovisionedCount));
+        await expect(page.getByTestId('unprovisioned-count').textContent()).resolves.toBe(String(fixture.scenario.unprovisionedCount));
       }
+      // The connection report says which way the OneDrive enumeration went: the admin host, or the per-user fallback.
+      const enumeration = page.locator('[data-testid="connection-report"] [data-path="admin-enumeration"]');
+      const adminRefused = fixture.sharePoint.adminHost === 'cors-blocked' || fixture.sharePoint.adminHost === 'unauthorized';
+      await expect(enumeration.getAttribute('data-outcome')).resolves.toEqual(adminRefused ? 'fallback' : expect.stringMatching(/^(ok|fallback)$/));
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
       const violations = await axeViolations(page);
       expect(violations).toEqual([]);
