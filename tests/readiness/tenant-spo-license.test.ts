@@ -92,4 +92,16 @@ describe('tenant-spo-license', () => {
     expect(result.status).toBe('unknown');
     expect(result.nextStep).toMatch(/Re-check/);
   });
+
+  it('names SKUs as the admin center does, from Microsoft\'s licensing reference, part number second', () => {
+    const a1 = { ...sku('STANDARDWOFFPACK_FACULTY', 'Enabled', [['SHAREPOINTSTANDARD_EDU', '0a4983bb-d3e5-4a09-95d8-b2d0127b3df5']]), skuId: '94763226-9b3c-4e75-a931-5c89701abe66' };
+    const result = tenantSpoLicenseCheck.evaluate(readyFacts({ skus: success([a1]) }));
+    expect(result.status).toBe('pass');
+    expect(result.evidence[0]).toBe('SharePoint Online is included in: \u2068Office 365 A1 for faculty\u2069 (STANDARDWOFFPACK_FACULTY) (includes SHAREPOINTSTANDARD_EDU).');
+  });
+
+  it('passes a frontline tenant on Microsoft 365 F3 (SharePoint Kiosk, SHAREPOINTDESKLESS)', () => {
+    const f3 = { ...sku('SPE_F1', 'Enabled', [['SHAREPOINTDESKLESS', '902b47e5-dcb2-4fdc-858b-c63a90a2bdb9']]), skuId: '66b55226-6b4f-492c-910c-a3b7a3c9d993' };
+    expect(tenantSpoLicenseCheck.evaluate(readyFacts({ skus: success([f3]) })).status).toBe('pass');
+  });
 });
