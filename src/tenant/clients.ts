@@ -3,18 +3,23 @@ import { BearerToken, DefaultParse, InjectHeaders } from '@pnp/queryable';
 import { spfi, SPBrowser, SPFx as SpSPFx, SPFxToken, type SPFI } from '@pnp/sp';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http/retryPolicy';
 import { ThrottlingRetry } from './http/throttlingRetry';
+import { WaitFeed } from './http/waitFeed';
 
 /** The PnPjs roots every adapter is built from. Only base URLs and the token source differ between hosts. */
 export interface TenantClients {
   graph: GraphFI;
   /** Graph's base URL, e.g. https://graph.microsoft.com/v1.0: nextLinks are followed only to its origin. */
   graphBaseUrl: string;
+  /** The retry policy the roots use, for adapters that retry items inside a $batch themselves. */
+  retry?: RetryPolicy;
   /** The hosting site (where the provisioning log list lives). */
   site: SPFI;
   /** The tenant admin host, e.g. https://contoso-admin.sharepoint.com. */
   admin: SPFI;
   siteUrl: string;
   adminUrl: string;
+  /** Every wait of the clients' ThrottlingRetry (throttling, backoff), for the pane to show. */
+  waits: WaitFeed;
 }
 
 /**
@@ -46,13 +51,15 @@ export function createSpfxClients(context: SpfxContextSlice): TenantClients {
   const adminUrl = adminUrlFor(siteUrl);
   // PnPjs types its context parameter loosely; our slice carries exactly what its behaviours read.
   const pnpContext = context as Parameters<typeof SpSPFx>[0];
+  const waits = new WaitFeed();
   return {
-    graph: graphfi().using(GraphSPFx(pnpContext), ThrottlingRetry()),
+    graph: graphfi().using(GraphSPFx(pnpContext), ThrottlingRetry(DEFAULT_RETRY_POLICY, waits.observe)),
     graphBaseUrl: GRAPH_BASE_URL,
-    site: spfi(siteUrl).using(SpSPFx(pnpContext), ThrottlingRetry()),
-    admin: spfi(adminUrl).using(SpSPFx(pnpContext), SPFxToken(pnpContext), ThrottlingRetry()),
+    site: spfi(siteUrl).using(SpSPFx(pnpContext), ThrottlingRetry(DEFAULT_RETRY_POLICY, waits.observe)),
+    admin: spfi(adminUrl).using(SpSPFx(pnpContext), SPFxToken(pnpContext), ThrottlingRetry(DEFAULT_RETRY_POLICY, waits.observe)),
     siteUrl,
     adminUrl,
+    waits,
   };
 }
 
@@ -75,18 +82,21 @@ export interface DirectClientOptions {
 /** Composition with explicit URLs and a bearer token: the demo preview, tests and benchmarks (the tenant simulator). */
 export function createDirectClients(options: DirectClientOptions): TenantClients {
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const waits = new WaitFeed();
   return {
-    graph: graphfi().using(GraphDefaultHeaders(), GraphDefaultInit(options.graphBaseUrl), DefaultParse(), ThrottlingRetry(retry), BearerToken(options.token)),
+    graph: graphfi().using(GraphDefaultHeaders(), GraphDefaultInit(options.graphBaseUrl), DefaultParse(), ThrottlingRetry(retry, waits.observe), BearerToken(options.token)),
     graphBaseUrl: options.graphBaseUrl,
+    retry,
     site: options.siteSession
       ? spfi(options.siteUrl).using(
           SPBrowser({ baseUrl: options.siteUrl }),
-          ThrottlingRetry(retry),
+          ThrottlingRetry(retry, waits.observe),
           ...(options.siteCookie !== undefined ? [InjectHeaders({ Cookie: options.siteCookie })] : []),
         )
-      : spfi(options.siteUrl).using(SPBrowser({ baseUrl: options.siteUrl }), ThrottlingRetry(retry), BearerToken(options.token)),
-    admin: spfi(options.adminUrl).using(SPBrowser({ baseUrl: options.adminUrl }), ThrottlingRetry(retry), BearerToken(options.token)),
+      : spfi(options.siteUrl).using(SPBrowser({ baseUrl: options.siteUrl }), ThrottlingRetry(retry, waits.observe), BearerToken(options.token)),
+    admin: spfi(options.adminUrl).using(SPBrowser({ baseUrl: options.adminUrl }), ThrottlingRetry(retry, waits.observe), BearerToken(options.token)),
     siteUrl: options.siteUrl,
     adminUrl: options.adminUrl,
+    waits,
   };
 }

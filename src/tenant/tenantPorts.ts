@@ -2,14 +2,19 @@ import type { TenantClients } from './clients';
 import { GraphConnectorAppReader } from './graph/connectorAppReader';
 import { GraphDirectoryReader } from './graph/directoryReader';
 import type { AppPorts } from '../app/ports';
+import type { TransportPorts } from '../app/transportPorts';
+import { BroadcastLock } from './browser/broadcastLock';
 import type { ProvisioningLogStore } from '../provisioning/ports';
 import { TenantPersonalSiteReader } from './sharepoint/personalSiteReader';
 import { BrowserLogStore, SharePointListLogStore, type KeyValueStorage } from './sharepoint/provisioningLog';
 import { FallbackLogStore, storageMemory } from './sharepoint/fallbackLogStore';
 import { SharePointProvisioningRequester } from './sharepoint/provisioningRequester';
 
-/** The ports as the PnPjs adapters deliver them (the log is the list with its browser-storage fallback). */
-export interface TenantPorts extends AppPorts {
+/**
+ * The ports as the PnPjs adapters deliver them (the log is the list with its browser-storage fallback), with the
+ * transport's waits and the provisioning lock shared by this browser's tabs (per tenant: the admin host names it).
+ */
+export interface TenantPorts extends AppPorts, TransportPorts {
   log: FallbackLogStore;
 }
 
@@ -23,13 +28,15 @@ export function createTenantPorts(clients: TenantClients, storage: KeyValueStora
   return {
     directory: new GraphDirectoryReader(clients.graph, clients.graphBaseUrl),
     connector: new GraphConnectorAppReader(clients.graph, clients.graphBaseUrl),
-    sites: new TenantPersonalSiteReader(clients.graph, clients.admin, clients.adminUrl),
+    sites: new TenantPersonalSiteReader(clients.graph, clients.admin, clients.adminUrl, clients.retry),
     requester: new SharePointProvisioningRequester([
       { path: 'site-session', root: clients.site, baseUrl: clients.siteUrl },
       { path: 'admin-token', root: clients.admin, baseUrl: clients.adminUrl },
     ]),
     log: new FallbackLogStore(list, browser, storageMemory(storage, `migration-readiness:provisioning-log-fallback:${clients.siteUrl}`)),
     adminUrl: clients.adminUrl,
+    waits: clients.waits,
+    requestLock: new BroadcastLock(`migration-readiness:provisioning-lock:${clients.adminUrl}`),
     hosts: { graph: hostOf(clients.graphBaseUrl), site: hostOf(clients.siteUrl), admin: hostOf(clients.adminUrl) },
   };
 }

@@ -92,6 +92,8 @@ describe('SharePoint adapters against the tenant simulator', () => {
       tenant = await startTenant(fixture);
       const result = await tenant.ports.requester.enqueue(['someone@contoso.com']);
       expect(result).toMatchObject({ ok: false, status: 200, missingScope: SHAREPOINT_FULL_CONTROL });
+      // The SPRequestGuid of that answer is kept: it is what a support ticket needs for this known failure.
+      expect(result.ok === false && result.correlationId).toMatch(/^[0-9a-f-]{36}$/);
       expect(result.ok === false && result.message).toMatch(/access denied/i);
     });
 

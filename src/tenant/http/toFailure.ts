@@ -87,7 +87,8 @@ export async function toFailure(error: unknown, missingScope?: string): Promise<
       ...(correlationId ? { correlationId } : {}),
     });
   }
-  if (error instanceof Error && error.name === 'AbortError') {
+  // By name, not instanceof: fetch's AbortError may come from another realm (a DOMException of another global).
+  if (typeof error === 'object' && !!error && (error as { name?: unknown }).name === 'AbortError') {
     return failure(0, 'Cancelled', 'The operation was cancelled.');
   }
   if (error instanceof Error && error.name === 'PagingError' && typeof (error as { code?: unknown }).code === 'string') {

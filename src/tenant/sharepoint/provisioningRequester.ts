@@ -1,8 +1,8 @@
-import { body } from '@pnp/queryable';
+import { body, JSONHeaderParse } from '@pnp/queryable';
 import { spPost, type SPFI } from '@pnp/sp';
 import { adminQueryable } from './adminQueryable';
 import { attempt } from '../graph/graphCall';
-import { readServiceError } from '../http/toFailure';
+import { correlationIdOf, readServiceError } from '../http/toFailure';
 import { failure, success, type Failure, type Outcome } from '../../common/outcome';
 import type { EnqueueAttempt, EnqueuePath, EnqueueReceipt, ProvisioningRequester } from '../../provisioning/ports';
 import { SHAREPOINT_FULL_CONTROL } from '../../common/scopes';
@@ -53,11 +53,11 @@ export class SharePointProvisioningRequester implements ProvisioningRequester {
    * answer (a 200 whose body carries an error is a failure), or `TooManyAddresses` without any call.
    */
   public async enqueue(emails: string[]): Promise<Outcome<EnqueueReceipt>> {
+    const tried: EnqueueAttempt[] = [];
+    this.last = tried;
     if (emails.length > MAX_ENQUEUE_ADDRESSES) {
       return failure(0, 'TooManyAddresses', `At most ${MAX_ENQUEUE_ADDRESSES} addresses can be sent in one call; ${emails.length} were given.`);
     }
-    const tried: EnqueueAttempt[] = [];
-    this.last = tried;
     if (emails.length === 0) {
       return success({ path: this.routes[0]?.path ?? 'admin-token', attempts: tried });
     }
@@ -84,14 +84,21 @@ export class SharePointProvisioningRequester implements ProvisioningRequester {
   }
 
   private async send(route: EnqueueRoute, emails: string[]): Promise<Outcome<void>> {
-    const answer = await attempt(SHAREPOINT_FULL_CONTROL, () => spPost<unknown>(adminQueryable(route.root, route.baseUrl, ENQUEUE_PATH), body({ emailIDs: emails })));
+    // The headers too: a 200 whose body is an error is the recorded refusal, and its SPRequestGuid is what support needs.
+    const answer = await attempt(SHAREPOINT_FULL_CONTROL, () =>
+      spPost<{ data: unknown; headers?: Headers }>(adminQueryable(route.root, route.baseUrl, ENQUEUE_PATH).using(JSONHeaderParse()), body({ emailIDs: emails })),
+    );
     if (!answer.ok) {
       return answer;
     }
-    const error = readServiceError(answer.value);
+    const error = readServiceError(answer.value.data);
     if (error) {
       const denied = /UnauthorizedAccess|AccessDenied/i.test(error.code) || /access denied|unauthorized/i.test(error.message);
-      return failure(200, error.code, error.message, denied ? { missingScope: SHAREPOINT_FULL_CONTROL } : {});
+      const correlationId = correlationIdOf(answer.value.headers);
+      return failure(200, error.code, error.message, {
+        ...(denied ? { missingScope: SHAREPOINT_FULL_CONTROL } : {}),
+        ...(correlationId ? { correlationId } : {}),
+      });
     }
     return success(undefined);
   }
