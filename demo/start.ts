@@ -193,6 +193,8 @@ async function main(): Promise<void> {
       return;
     }
     closing = true;
+    // Never hang on shutdown (a client holding a connection, a bundler service): exit after 3 s whatever happens.
+    setTimeout(() => process.exit(0), 3000).unref();
     running.close().then(
       () => process.exit(0),
       () => process.exit(0),
