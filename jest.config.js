@@ -17,6 +17,7 @@ module.exports = {
     '^ProvisioningStrings$': '<rootDir>/src/provisioning/loc/en-us.js',
     '^UsersUiStrings$': '<rootDir>/src/ui/users/loc/en-us.js',
     '^AppStrings$': '<rootDir>/src/ui/loc/en-us.js',
+    '^MigrationListStrings$': '<rootDir>/src/migrationList/loc/en-us.js',
     '\\.(css|scss)$': 'identity-obj-proxy',
   },
   collectCoverageFrom: ['src/**/*.{ts,tsx}', '!src/**/*.d.ts', '!src/index.ts'],

@@ -1,0 +1,62 @@
+declare interface IMigrationListStrings {
+  VerdictReady: string;
+  VerdictNotProvisioned: string;
+  VerdictRequested: string;
+  VerdictUnlicensed: string;
+  VerdictDisabled: string;
+  VerdictGuest: string;
+  VerdictNotFound: string;
+  VerdictDuplicate: string;
+  VerdictInvalid: string;
+  VerdictUnknown: string;
+  ReasonReady: string;
+  ReasonReadyAs: string;
+  FixReady: string;
+  ReasonNotProvisioned: string;
+  FixNotProvisioned: string;
+  ReasonRequested: string;
+  ReasonRequestedOverdue: string;
+  FixRequested: string;
+  FixRequestedOverdue: string;
+  ReasonUnlicensed: string;
+  FixUnlicensed: string;
+  ReasonDisabled: string;
+  FixDisabled: string;
+  ReasonGuest: string;
+  FixGuest: string;
+  ReasonNotFound: string;
+  FixNotFound: string;
+  ReasonDuplicate: string;
+  ReasonDuplicateUser: string;
+  FixDuplicate: string;
+  ReasonEmpty: string;
+  ReasonNotAnAddress: string;
+  FixInvalid: string;
+  ReasonScanUndetermined: string;
+  FixRecheck: string;
+  ReasonNotInScan: string;
+  ReasonLookupFailed: string;
+  FixLookupFailed: string;
+  MatchedUserPrincipalName: string;
+  MatchedMail: string;
+  MatchedProxyAddress: string;
+  FailureHttp: string;
+  FailureNoAnswer: string;
+  ErrorUnterminatedQuote: string;
+  ErrorEmpty: string;
+  ErrorNoRows: string;
+  ErrorWorkbook: string;
+  ErrorBinary: string;
+  ErrorTooManyRows: string;
+  ErrorUnreadable: string;
+  ColumnUnnamed: string;
+  CsvVerdict: string;
+  CsvReason: string;
+  CsvResolvedUpn: string;
+  CsvReasonWithFix: string;
+}
+
+declare module 'MigrationListStrings' {
+  const strings: IMigrationListStrings;
+  export = strings;
+}

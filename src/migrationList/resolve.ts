@@ -1,0 +1,169 @@
+/**
+ * Each row's verdict, from what the scan already holds (no request for those) and, for the addresses it does not hold,
+ * the directory's answers. Pure: the lookups are done before (lookup.ts) and passed in.
+ *
+ * The scan keeps the licensed, enabled members only: their OneDrive state (unprovisioned users with their request
+ * state, the addresses of those with a OneDrive, those it could not tell). Guests, disabled and unlicensed users,
+ * aliases and unknown addresses are not in it: they are looked up, and judged in the scan's own precedence (guest,
+ * then disabled, then unlicensed).
+ */
+import type { Failure, Outcome } from '../common/outcome';
+import { addressKey } from '../provisioning/addresses';
+import { exclusionReason, type ScanResult, type UnprovisionedUser } from '../provisioning/scan';
+import { toDestination } from './address';
+import type { AddressMatch } from './ports';
+import { forEachSliced, type SliceOptions } from './slices';
+import { emptyCounts, type MappingRow, type RowResolution, type ScanUserRow, type VerdictCounts } from './types';
+
+export type ScanHit = { kind: 'unprovisioned'; row: ScanUserRow } | { kind: 'provisioned' } | { kind: 'undetermined'; user: UnprovisionedUser };
+
+/** The scan's data by address (UPN and mail, lower case). */
+export interface ScanIndex {
+  byKey: Map<string, ScanHit>;
+}
+
+const PROVISIONED: ScanHit = { kind: 'provisioned' };
+
+/** Indexes the scan's result and its unprovisioned users' rows, in slices. Undefined when the run went stale. */
+export async function buildScanIndex(result: ScanResult, rows: ReadonlyArray<ScanUserRow>, slice: SliceOptions): Promise<ScanIndex | undefined> {
+  const byKey = new Map<string, ScanHit>();
+  const provisioned = result.provisionedAddresses;
+  let ok = await forEachSliced(provisioned.length, (i) => {
+    byKey.set(provisioned[i] as string, PROVISIONED);
+  }, slice);
+  const undetermined = result.undetermined;
+  ok = ok && (await forEachSliced(undetermined.length, (i) => {
+    const user = undetermined[i] as UnprovisionedUser;
+    const hit: ScanHit = { kind: 'undetermined', user };
+    byKey.set(addressKey(user.upn), hit);
+    if (user.mail) {
+      byKey.set(addressKey(user.mail), hit);
+    }
+  }, slice));
+  // The rows are the result's unprovisioned users with their request state; without rows (no log yet) the users alone.
+  const unprovisioned: ReadonlyArray<ScanUserRow> = rows.length > 0 || result.unprovisioned.length === 0 ? rows : result.unprovisioned.map((user) => ({ user, status: { state: 'not-provisioned' } }));
+  ok = ok && (await forEachSliced(unprovisioned.length, (i) => {
+    const row = unprovisioned[i] as ScanUserRow;
+    const hit: ScanHit = { kind: 'unprovisioned', row };
+    byKey.set(addressKey(row.user.upn), hit);
+    if (row.user.mail) {
+      byKey.set(addressKey(row.user.mail), hit);
+    }
+  }, slice));
+  return ok ? { byKey } : undefined;
+}
+
+/** The addresses of the rows that the scan does not hold and `known` has no answer for (each once). */
+export async function addressesToLookUp(rows: ReadonlyArray<MappingRow>, column: number, index: ScanIndex, known: ReadonlyMap<string, unknown>, slice: SliceOptions): Promise<string[] | undefined> {
+  const keys = new Set<string>();
+  const ok = await forEachSliced(rows.length, (i) => {
+    const destination = toDestination((rows[i] as MappingRow).cells[column]);
+    if (destination.ok && !index.byKey.has(destination.key) && !known.has(destination.key)) {
+      keys.add(destination.key);
+    }
+  }, slice);
+  return ok ? Array.from(keys) : undefined;
+}
+
+function fromScanRow(row: ScanUserRow, matchedBy: RowResolution['matchedBy']): RowResolution {
+  const base: RowResolution = {
+    verdict: row.status.state === 'requested' ? 'requested' : 'not-provisioned',
+    resolvedUpn: row.user.upn,
+    displayName: row.user.displayName,
+    user: row.user,
+    ...(matchedBy !== undefined ? { matchedBy } : {}),
+  };
+  if (row.status.state === 'requested') {
+    base.request = row.status;
+  }
+  return base;
+}
+
+function fromHit(hit: ScanHit, matchedBy: RowResolution['matchedBy'], upn: string | undefined): RowResolution {
+  switch (hit.kind) {
+    case 'unprovisioned':
+      return fromScanRow(hit.row, matchedBy);
+    case 'provisioned':
+      return { verdict: 'ready', ...(matchedBy !== undefined ? { matchedBy } : {}), ...(upn !== undefined ? { resolvedUpn: upn } : {}) };
+    case 'undetermined':
+      return { verdict: 'unknown', unknown: 'scan-undetermined', resolvedUpn: hit.user.upn, displayName: hit.user.displayName, ...(matchedBy !== undefined ? { matchedBy } : {}) };
+  }
+}
+
+const NOT_LOOKED_UP: Failure = { ok: false, status: 0, code: 'NotLookedUp', message: 'The lookup did not run (it was cancelled or interrupted).' };
+
+/** The verdict of one address (duplicates aside). */
+export function resolveKey(key: string, index: ScanIndex, lookups: ReadonlyMap<string, Outcome<AddressMatch>>): RowResolution {
+  const hit = index.byKey.get(key);
+  if (hit !== undefined) {
+    return fromHit(hit, 'scan', undefined);
+  }
+  const answer = lookups.get(key);
+  if (answer === undefined || !answer.ok) {
+    return { verdict: 'unknown', unknown: 'lookup-failed', failure: answer === undefined ? NOT_LOOKED_UP : answer };
+  }
+  if (!answer.value.found) {
+    return { verdict: 'not-found' };
+  }
+  const { user, matchedBy } = answer.value;
+  const who = { resolvedUpn: user.userPrincipalName, displayName: user.displayName, matchedBy };
+  const excluded = exclusionReason(user);
+  if (excluded !== undefined) {
+    return { verdict: excluded, ...who };
+  }
+  // A licensed, enabled member: the scan knows them by their sign-in name or mail, unless they are newer than it.
+  const known = index.byKey.get(addressKey(user.userPrincipalName)) || (user.mail ? index.byKey.get(addressKey(user.mail)) : undefined);
+  if (known !== undefined) {
+    const resolved = fromHit(known, matchedBy, user.userPrincipalName);
+    return { ...resolved, resolvedUpn: resolved.resolvedUpn || user.userPrincipalName, displayName: resolved.displayName || user.displayName };
+  }
+  return { verdict: 'unknown', unknown: 'not-in-scan', ...who };
+}
+
+export interface Classified {
+  resolutions: RowResolution[];
+  counts: VerdictCounts;
+}
+
+/**
+ * Every row's verdict, in file order. A row repeats an earlier one (duplicate) when it has the same address, or
+ * resolves to the same user written another way (UPN, mail, alias). Undefined when the run went stale.
+ */
+export async function classifyRows(rows: ReadonlyArray<MappingRow>, column: number, index: ScanIndex, lookups: ReadonlyMap<string, Outcome<AddressMatch>>, slice: SliceOptions): Promise<Classified | undefined> {
+  const resolutions: RowResolution[] = new Array<RowResolution>(rows.length);
+  const counts = emptyCounts();
+  // Lower-case addresses as written, and the sign-in names they resolved to, seen so far → the line that had them first.
+  const seenAddresses = new Map<string, number>();
+  const seenUsers = new Map<string, { line: number; upn?: string }>();
+  const ok = await forEachSliced(rows.length, (i) => {
+    const row = rows[i] as MappingRow;
+    const destination = toDestination(row.cells[column]);
+    let resolution: RowResolution;
+    if (!destination.ok) {
+      resolution = { verdict: 'invalid', invalid: destination.invalid };
+    } else {
+      const key = destination.key;
+      const resolved = resolveKey(key, index, lookups);
+      const identity = resolved.resolvedUpn !== undefined ? addressKey(resolved.resolvedUpn) : key;
+      const sameAddress = seenAddresses.get(key);
+      const sameUser = seenUsers.get(identity);
+      if (sameAddress !== undefined) {
+        resolution = { verdict: 'duplicate', key, duplicateOfLine: sameAddress, ...(resolved.resolvedUpn !== undefined ? { resolvedUpn: resolved.resolvedUpn } : {}) };
+      } else if (sameUser !== undefined) {
+        const upn = resolved.resolvedUpn ?? sameUser.upn;
+        resolution = { verdict: 'duplicate', key, duplicateOfLine: sameUser.line, duplicateUser: true, ...(upn !== undefined ? { resolvedUpn: upn } : {}) };
+      } else {
+        resolution = { ...resolved, key };
+      }
+      if (!seenAddresses.has(key)) {
+        seenAddresses.set(key, row.line);
+      }
+      if (!seenUsers.has(identity)) {
+        seenUsers.set(identity, { line: row.line, ...(resolved.resolvedUpn !== undefined ? { upn: resolved.resolvedUpn } : {}) });
+      }
+    }
+    resolutions[i] = resolution;
+    counts[resolution.verdict]++;
+  }, slice);
+  return ok ? { resolutions, counts } : undefined;
+}
