@@ -55,8 +55,19 @@ describe('the SPFx solution', () => {
     expect(solution.webApiPermissionRequests).toEqual([
       { resource: 'Microsoft Graph', scope: 'Directory.Read.All' },
       { resource: 'Microsoft Graph', scope: 'User.Read' },
+      { resource: 'Microsoft Graph', scope: 'RoleEligibilitySchedule.Read.Directory' },
       { resource: 'Office 365 SharePoint Online', scope: 'AllSites.FullControl' },
     ]);
+    // Every scope the product names in a failure ("approve …") is one the package requests.
+    const scopes = readText('src/common/scopes.ts');
+    const named = Array.from(scopes.matchAll(/`\$\{(GRAPH|SHAREPOINT)_RESOURCE\}: ([A-Za-z.]+)`/g)).map((m) => ({
+      resource: m[1] === 'GRAPH' ? 'Microsoft Graph' : 'Office 365 SharePoint Online',
+      scope: m[2],
+    }));
+    expect(named.length).toBe(4);
+    for (const one of named) {
+      expect(solution.webApiPermissionRequests).toContainEqual(one);
+    }
     const readme = readText('README.md');
     for (const { resource, scope } of solution.webApiPermissionRequests) {
       expect(readme).toMatch(new RegExp(`\\| ${resource} \\| \`${scope.replace('.', '\\.')}\` \\|`));
