@@ -8,6 +8,7 @@ import type { EnqueueAttempt, ProvisioningLogEntry, ProvisioningRequester } from
 import { gatherFacts } from './gatherFacts';
 import type { AppPorts } from './ports';
 import type { AppState, UserRow } from './state';
+import { MigrationListSession, type MigrationListInput } from '../migrationList/session';
 
 export interface ControllerServices {
   ports: AppPorts;
@@ -28,12 +29,16 @@ export class ReadinessController {
   private gatherRun = 0;
   private rowsInputs: { result?: ScanResult; entries?: ProvisioningLogEntry[] } = {};
   private readonly now: () => Date;
+  /** The migration list: the admin's file checked against the last scan (src/migrationList/session.ts). */
+  private readonly migrationList: MigrationListSession;
+  private migrationInputs: { result?: ScanResult; rows?: UserRow[]; running?: boolean } = {};
 
   public constructor(
     private readonly services: ControllerServices,
     connector: ConnectorSettings,
   ) {
     this.now = services.now ?? (() => new Date());
+    this.migrationList = new MigrationListSession(services.ports.directory, (view) => this.update({ migrationList: view }));
     this.state = {
       connector,
       gathering: false,
@@ -44,6 +49,7 @@ export class ReadinessController {
       request: { running: false },
       adminUrl: services.ports.adminUrl,
       provisioningAttempts: [],
+      migrationList: { phase: 'empty' },
       hosts: services.ports.hosts,
     };
   }
@@ -209,6 +215,40 @@ export class ReadinessController {
     return result.unprovisioned.map((user) => ({ user, status: tracker.statusOf(user) }));
   }
 
+  /** Checks a migration list (a dropped, picked or pasted file) against the last scan; the file never leaves the page. */
+  public async loadMigrationList(input: MigrationListInput): Promise<void> {
+    await this.migrationList.load(input);
+  }
+
+  /** The admin's choice of the list's destination column. */
+  public async chooseMigrationListColumn(index: number): Promise<void> {
+    await this.migrationList.chooseColumn(index);
+  }
+
+  /** Looks up again the list's addresses whose lookup failed. */
+  public async retryMigrationListLookups(): Promise<void> {
+    await this.migrationList.retryLookups();
+  }
+
+  public cancelMigrationList(): void {
+    this.migrationList.cancel();
+  }
+
+  public clearMigrationList(): void {
+    this.migrationList.clear();
+  }
+
+  /** The migration list follows the scan: its result, its users' request states, whether it runs. */
+  private syncMigrationList(): void {
+    const scan = this.state.scan;
+    const inputs = this.migrationInputs;
+    if (inputs.result === scan.result && inputs.rows === this.state.rows && inputs.running === scan.running) {
+      return;
+    }
+    this.migrationInputs = { result: scan.result, rows: this.state.rows, running: scan.running };
+    this.migrationList.setScan({ ...(scan.result ? { result: scan.result } : {}), running: scan.running, rows: this.state.rows });
+  }
+
   private update(patch: Partial<AppState>): void {
     const next: AppState = { ...this.state, ...patch };
     this.state = next;
@@ -222,6 +262,7 @@ export class ReadinessController {
       const facts: TenantFacts = { ...this.state.facts, scan: this.scanState() };
       this.state = { ...this.state, facts, results: evaluate(facts) };
     }
+    this.syncMigrationList();
     for (const listener of this.listeners.slice()) {
       listener(this.state);
     }

@@ -6,6 +6,7 @@ import type { BulkRequestProgress, BulkRequestState } from '../provisioning/requ
 import type { ScanCheckpoint, ScanFailureSource, ScanProgress, ScanResult, UnprovisionedUser } from '../provisioning/scan';
 import type { Failure } from '../common/outcome';
 import type { EnqueueAttempt, ProvisioningLogEntry } from '../provisioning/ports';
+import type { MigrationListView } from '../migrationList/types';
 
 export interface ScanView {
   running: boolean;
@@ -62,4 +63,6 @@ export interface AppState {
   hosts: { graph: string; site: string; admin: string };
   /** Every provisioning path tried by the last request (all its chunks), for the connection report. */
   provisioningAttempts: EnqueueAttempt[];
+  /** The migration list section: the admin's file, its destination column and each row's verdict. */
+  migrationList: MigrationListView;
 }

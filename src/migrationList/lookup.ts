@@ -34,6 +34,15 @@ export interface LookupOptions {
 
 const CANCELLED: Failure = { ok: false, status: 0, code: 'Cancelled', message: 'The lookup was cancelled.' };
 
+/** The port's answer; a port that throws (it should not) answers a failure for its addresses instead. */
+async function callSafely(port: UserLookup, chunk: ReadonlyArray<string>, signal: AbortSignal | undefined): Promise<Outcome<Map<string, Outcome<AddressMatch>>>> {
+  try {
+    return await port.findUsersByAddress(chunk, signal);
+  } catch (error) {
+    return { ok: false, status: 0, code: 'UnexpectedError', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 function stopsEverything(failure: Failure): boolean {
   return failure.status === 401 || (failure.status === 0 && failure.code !== 'Cancelled');
 }
@@ -69,7 +78,7 @@ export async function lookUpAddresses(port: UserLookup, keys: ReadonlyArray<stri
       } else if (halt.failure !== undefined) {
         fail(chunk, halt.failure);
       } else {
-        const answer = await port.findUsersByAddress(chunk, options.signal);
+        const answer = await callSafely(port, chunk, options.signal);
         if (options.signal && options.signal.aborted) {
           run.cancelled = true;
           fail(chunk, CANCELLED);
