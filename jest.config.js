@@ -18,6 +18,7 @@ module.exports = {
     '^UsersUiStrings$': '<rootDir>/src/ui/users/loc/en-us.js',
     '^AppStrings$': '<rootDir>/src/ui/loc/en-us.js',
     '^MigrationListStrings$': '<rootDir>/src/migrationList/loc/en-us.js',
+    '^MigrationListUiStrings$': '<rootDir>/src/ui/migrationList/loc/en-us.js',
     '\\.(css|scss)$': 'identity-obj-proxy',
   },
   collectCoverageFrom: ['src/**/*.{ts,tsx}', '!src/**/*.d.ts', '!src/index.ts'],

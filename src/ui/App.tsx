@@ -18,6 +18,8 @@ import { Summary } from './readiness/Summary';
 import { Troubleshooting } from './readiness/Troubleshooting';
 import { UnprovisionedUsersPanel } from './users/UnprovisionedUsersPanel';
 import { useControllerState } from './useControllerState';
+import * as migrationStrings from 'MigrationListUiStrings';
+import { MigrationListSection } from './migrationList/MigrationListSection';
 
 export interface AppProps {
   controller: ReadinessController;
@@ -63,6 +65,7 @@ export function App(props: AppProps): JSX.Element {
         </header>
         <nav aria-label={strings.NavLabel} style={{ marginTop: 12 }}>
           <Link href="#mr-checks">{strings.SectionChecks}</Link> · <Link href="#mr-guide">{strings.SectionGuide}</Link> · <Link href="#mr-users">{strings.SectionUsers}</Link> ·{' '}
+          <Link href="#mr-migration">{migrationStrings.SectionTitle}</Link> ·{' '}
           <Link href="#mr-troubleshooting">{strings.SectionTroubleshooting}</Link> · <Link href="#mr-connection">{strings.SectionConnection}</Link>
         </nav>
         <div style={{ marginTop: 12 }}>
@@ -99,6 +102,17 @@ export function App(props: AppProps): JSX.Element {
               void controller.resumeScan();
             }}
             onDownload={props.host.download}
+          />
+        </section>
+        <section id="mr-migration" className={section} aria-labelledby="mr-migration-title">
+          <h2 id="mr-migration-title">{migrationStrings.SectionTitle}</h2>
+          <MigrationListSection
+            controller={controller}
+            host={props.host}
+            view={state.migrationList}
+            requestRunning={state.request.running}
+            adminUrl={state.adminUrl}
+            {...(state.scan.result ? { scanResult: state.scan.result } : {})}
           />
         </section>
         <section id="mr-connection" className={section} aria-labelledby="mr-connection-title">
