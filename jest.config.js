@@ -19,6 +19,8 @@ module.exports = {
     '^AppStrings$': '<rootDir>/src/ui/loc/en-us.js',
     '^MigrationListStrings$': '<rootDir>/src/migrationList/loc/en-us.js',
     '^MigrationListUiStrings$': '<rootDir>/src/ui/migrationList/loc/en-us.js',
+    '^ReportStrings$': '<rootDir>/src/report/loc/en-us.js',
+    '^ReportUiStrings$': '<rootDir>/src/ui/report/loc/en-us.js',
     '\\.(css|scss)$': 'identity-obj-proxy',
   },
   collectCoverageFrom: ['src/**/*.{ts,tsx}', '!src/**/*.d.ts', '!src/index.ts'],

@@ -18,6 +18,9 @@ import { Summary } from './readiness/Summary';
 import { Troubleshooting } from './readiness/Troubleshooting';
 import { UnprovisionedUsersPanel } from './users/UnprovisionedUsersPanel';
 import { useControllerState } from './useControllerState';
+import * as reportStrings from 'ReportUiStrings';
+import { ReportActions } from './report/ReportActions';
+import { reportInputOf } from './report/reportInput';
 import * as migrationStrings from 'MigrationListUiStrings';
 import { MigrationListSection } from './migrationList/MigrationListSection';
 
@@ -65,12 +68,16 @@ export function App(props: AppProps): JSX.Element {
         </header>
         <nav aria-label={strings.NavLabel} style={{ marginTop: 12 }}>
           <Link href="#mr-checks">{strings.SectionChecks}</Link> · <Link href="#mr-guide">{strings.SectionGuide}</Link> · <Link href="#mr-users">{strings.SectionUsers}</Link> ·{' '}
-          <Link href="#mr-migration">{migrationStrings.SectionTitle}</Link> ·{' '}
+          <Link href="#mr-migration">{migrationStrings.SectionTitle}</Link> · <Link href="#mr-report">{reportStrings.SectionTitle}</Link> ·{' '}
           <Link href="#mr-troubleshooting">{strings.SectionTroubleshooting}</Link> · <Link href="#mr-connection">{strings.SectionConnection}</Link>
         </nav>
         <div style={{ marginTop: 12 }}>
           <Summary results={state.results} gathering={state.gathering} />
         </div>
+        <section id="mr-report" className={section} aria-labelledby="mr-report-title">
+          <h2 id="mr-report-title">{reportStrings.SectionTitle}</h2>
+          <ReportActions host={props.host} input={() => reportInputOf(state, guide, new Date())} />
+        </section>
         <section id="mr-checks" className={section} aria-labelledby="mr-checks-title">
           <h2 id="mr-checks-title">{strings.SectionChecks}</h2>
           <ChecksSection results={state.results} gathering={state.gathering || !facts} />
