@@ -16,13 +16,13 @@ import { AuthorizationGuide } from './readiness/AuthorizationGuide';
 import { ChecksSection } from './readiness/ChecksSection';
 import { Summary } from './readiness/Summary';
 import { Troubleshooting } from './readiness/Troubleshooting';
-import { UnprovisionedUsersPanel } from './users/UnprovisionedUsersPanel';
+import { LazyUsersPanel } from './lazy/LazyUsersPanel';
 import { useControllerState } from './useControllerState';
 import * as reportStrings from 'ReportUiStrings';
 import { ReportActions } from './report/ReportActions';
 import { reportInputOf } from './report/reportInput';
 import * as migrationStrings from 'MigrationListUiStrings';
-import { MigrationListSection } from './migrationList/MigrationListSection';
+import { LazyMigrationListSection } from './lazy/LazyMigrationList';
 
 export interface AppProps {
   controller: ReadinessController;
@@ -88,7 +88,7 @@ export function App(props: AppProps): JSX.Element {
         </section>
         <section id="mr-users" className={section} aria-labelledby="mr-users-title">
           <h2 id="mr-users-title">{strings.SectionUsers}</h2>
-          <UnprovisionedUsersPanel
+          <LazyUsersPanel
             scan={state.scan}
             rows={state.rows}
             log={state.log}
@@ -113,7 +113,7 @@ export function App(props: AppProps): JSX.Element {
         </section>
         <section id="mr-migration" className={section} aria-labelledby="mr-migration-title">
           <h2 id="mr-migration-title">{migrationStrings.SectionTitle}</h2>
-          <MigrationListSection
+          <LazyMigrationListSection
             controller={controller}
             host={props.host}
             view={state.migrationList}

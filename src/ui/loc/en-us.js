@@ -94,6 +94,13 @@ define([], function () {
     "CopyFailed": "Could not copy automatically. Select the text below and copy it.",
     "ForwardHeading": "Steps 6\u20139 need a Global admin",
     "TroubleshootingIntro": "The connector's known problems. Cases the live checks point to are open.",
-    "ChecksLoadingLabel": "Gathering the facts for this check"
+    "ChecksLoadingLabel": "Gathering the facts for this check",
+    "LazyRetry": "Retry",
+    "LazyFailedNextStep": "The rest of the page works. Check the network connection, then select Retry.",
+    "LazyFailedDetail": "(Details: {0})",
+    "LazyUsersLoading": "Loading the users list\u2026",
+    "LazyUsersFailed": "The users list could not be loaded.",
+    "LazyMigrationListLoading": "Loading the migration list\u2026",
+    "LazyMigrationListFailed": "The migration list could not be loaded."
   };
 });

@@ -94,6 +94,14 @@ declare interface IAppStrings {
   PassedChecksHeading: string;
   ShowEvidence: string;
   HideEvidence: string;
+  /** Lazy parts (src/ui/lazy): the Retry button, the next step and details under a part that could not be loaded. */
+  LazyRetry: string;
+  LazyFailedNextStep: string;
+  LazyFailedDetail: string;
+  LazyUsersLoading: string;
+  LazyUsersFailed: string;
+  LazyMigrationListLoading: string;
+  LazyMigrationListFailed: string;
 }
 
 declare module 'AppStrings' {

@@ -7,12 +7,14 @@ import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'MigrationReadinessWebPartStrings';
 import { ReadinessController } from '../../app/controller';
+import { loadSkuNames } from '../../common/licensing';
 import { createSpfxClients } from '../../tenant/clients';
 import { createTenantPorts } from '../../tenant/tenantPorts';
 import { App } from '../../ui/App';
 import { browserHost } from '../../ui/host';
 import { teamsTheme, type TeamsThemeName } from '../../ui/themes';
 import { connectorSettingsFrom, type MigrationReadinessWebPartProps } from './settings';
+import { subscriptionsAfter } from './skuNamesFirst';
 
 /**
  * Composition root in SharePoint and Teams: reads the context and the properties, builds the adapters and renders.
@@ -31,7 +33,9 @@ export default class MigrationReadinessWebPart extends BaseClientSideWebPart<Mig
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    const ports = createTenantPorts(createSpfxClients(this.context), window.localStorage);
+    const tenant = createTenantPorts(createSpfxClients(this.context), window.localStorage);
+    // The SKU names are a chunk of their own (docs/bundle.md): the subscriptions are evaluated once they are in.
+    const ports = { ...tenant, directory: subscriptionsAfter(tenant.directory, loadSkuNames) };
     this.controller = new ReadinessController({ ports }, connectorSettingsFrom(this.properties));
     const teams = this.context.sdks.microsoftTeams;
     if (teams) {

@@ -1,0 +1,20 @@
+/**
+ * The users list, loaded on demand: scan status, summary, the DetailsList, provisioning requests and the CSV /
+ * PowerShell exports are one chunk ("users"), fetched when the section mounts, after the readiness pane has rendered
+ * from the entry chunk. Same props as UnprovisionedUsersPanel; a skeleton until the chunk is in, Retry if it fails.
+ */
+import * as React from 'react';
+import * as strings from 'AppStrings';
+import type { UnprovisionedUsersPanelProps } from '../users/UnprovisionedUsersPanel';
+import { chunk } from './chunk';
+import { LazyPart } from './LazyPart';
+
+export const usersPanelChunk = chunk<React.ComponentType<UnprovisionedUsersPanelProps>>(() =>
+  import(/* webpackChunkName: "users" */ '../users/UnprovisionedUsersPanel').then((m) => m.UnprovisionedUsersPanel),
+);
+
+const texts = { loading: strings.LazyUsersLoading, failed: strings.LazyUsersFailed };
+
+export function LazyUsersPanel(props: UnprovisionedUsersPanelProps): JSX.Element {
+  return <LazyPart chunk={usersPanelChunk} props={props} part="users" skeletonLines={6} texts={texts} />;
+}
