@@ -2,17 +2,43 @@ import { evaluate } from '../readiness/evaluate';
 import type { ConnectorSettings, ScanState, TenantFacts } from '../readiness/facts';
 import { createRequestTracker } from '../provisioning/pending';
 import { requestProvisioning, type BulkRequestState } from '../provisioning/requestProvisioning';
-import { scanTenant, type ScanCheckpoint, type ScanResult } from '../provisioning/scan';
+import { scanTenant, type ScanCheckpoint, type ScanOutcome, type ScanResult } from '../provisioning/scan';
 import { progressToScanState, toScanState } from './scanState';
 import type { EnqueueAttempt, ProvisioningLogEntry, ProvisioningRequester } from '../provisioning/ports';
+import { failure, type Failure } from '../common/outcome';
 import { gatherFacts } from './gatherFacts';
+import { guardPorts } from './neverThrow';
 import type { AppPorts } from './ports';
 import type { AppState, UserRow } from './state';
 import { MigrationListSession, type MigrationListInput } from '../migrationList/session';
+import { askedWaitSeconds } from './scanWait';
+import type { TransportPorts, TransportWait } from './transportPorts';
 
 export interface ControllerServices {
-  ports: AppPorts;
+  /** The tenant's ports; createTenantPorts also gives the transport's waits and the tabs' provisioning lock. */
+  ports: AppPorts & Partial<TransportPorts>;
   now?: () => Date;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Facts when gathering itself broke (not a read: every read answers an Outcome): each one says so. */
+function brokenFacts(connector: ConnectorSettings, scan: ScanState, error: unknown): TenantFacts {
+  const broken = failure(0, 'UnexpectedError', errorMessage(error));
+  return {
+    connector,
+    tenant: broken,
+    skus: broken,
+    me: broken,
+    myRoles: broken,
+    eligibleRoles: broken,
+    adminOneDrive: broken,
+    connectorApp: broken,
+    licensedUserCount: broken,
+    scan,
+  };
 }
 
 type Listener = (state: AppState) => void;
@@ -32,12 +58,21 @@ export class ReadinessController {
   /** The migration list: the admin's file checked against the last scan (src/migrationList/session.ts). */
   private readonly migrationList: MigrationListSession;
   private migrationInputs: { result?: ScanResult; rows?: UserRow[]; running?: boolean } = {};
+  /** The ports, each guarded so that a throw is a Failure (see neverThrow.ts). */
+  private readonly ports: AppPorts & Partial<TransportPorts>;
+  /** A "wait and continue" in progress: its timer, and how to end the promise of the resumeScan call that set it. */
+  private resumeWait: { timer: ReturnType<typeof setTimeout>; done: () => void } | undefined;
+  private waitClear: ReturnType<typeof setTimeout> | undefined;
 
   public constructor(
     private readonly services: ControllerServices,
     connector: ConnectorSettings,
   ) {
     this.now = services.now ?? (() => new Date());
+    this.ports = guardPorts(services.ports);
+    if (services.ports.waits) {
+      services.ports.waits.subscribe((wait) => this.onTransportWait(wait));
+    }
     this.migrationList = new MigrationListSession(services.ports.directory, (view) => this.update({ migrationList: view }));
     this.state = {
       connector,
@@ -73,11 +108,16 @@ export class ReadinessController {
     await Promise.all([this.recheck(), this.loadLog().then(() => this.rescan())]);
   }
 
-  /** Re-gathers every fact (the scan keeps its own state). */
+  /** Re-gathers every fact (the scan keeps its own state). Always ends with `gathering` false and facts to show. */
   public async recheck(): Promise<void> {
     const run = ++this.gatherRun;
     this.update({ gathering: true });
-    const facts = await gatherFacts(this.services.ports, this.state.connector, this.scanState());
+    let facts: TenantFacts;
+    try {
+      facts = await gatherFacts(this.ports, this.state.connector, this.scanState());
+    } catch (error) {
+      facts = brokenFacts(this.state.connector, this.scanState(), error);
+    }
     if (run === this.gatherRun) {
       this.update({ gathering: false, facts });
     }
@@ -89,46 +129,116 @@ export class ReadinessController {
     await this.recheck();
   }
 
+  /** Scans from the start, or from a checkpoint. Always ends not running: done, failed (with a checkpoint) or cancelled. */
   public async rescan(resume?: ScanCheckpoint): Promise<void> {
+    this.endResumeWait();
     if (this.scanAbort) {
       this.scanAbort.abort();
     }
     const abort = new AbortController();
     this.scanAbort = abort;
-    this.update({ scan: { ...this.state.scan, running: true, failure: undefined, cancelled: false, progress: undefined } });
-    const outcome = await scanTenant(
-      { directory: this.services.ports.directory, sites: this.services.ports.sites },
-      {
-        signal: abort.signal,
-        ...(resume ? { resumeFrom: resume } : {}),
-        onProgress: (progress) => {
-          if (this.scanAbort === abort) {
-            this.update({ scan: { ...this.state.scan, progress } });
-          }
+    this.update({ scan: { ...this.state.scan, running: true, failure: undefined, cancelled: false, progress: undefined, wait: undefined, resumeAt: undefined } });
+    let outcome: ScanOutcome | undefined;
+    let broken: Failure | undefined;
+    try {
+      outcome = await scanTenant(
+        { directory: this.ports.directory, sites: this.ports.sites },
+        {
+          signal: abort.signal,
+          ...(resume ? { resumeFrom: resume } : {}),
+          onProgress: (progress) => {
+            if (this.scanAbort === abort) {
+              this.update({ scan: { ...this.state.scan, progress } });
+            }
+          },
         },
-      },
-    );
+      );
+    } catch (error) {
+      // scanTenant never throws; if it ever did, the scan still ends, failed, where it can be started again.
+      broken = failure(0, 'UnexpectedError', errorMessage(error));
+    }
     if (this.scanAbort !== abort) {
       return;
     }
     this.scanAbort = undefined;
-    if (outcome.status === 'done') {
+    if (outcome === undefined) {
+      const checkpoint = resume || this.state.scan.checkpoint;
+      this.update({ scan: { ...this.state.scan, running: false, wait: undefined, failure: broken, failureSource: 'users', checkpoint } });
+    } else if (outcome.status === 'done') {
       this.update({ scan: { running: false, result: outcome.result, finishedAt: this.now().toISOString() } });
     } else if (outcome.status === 'failed') {
-      this.update({ scan: { ...this.state.scan, running: false, failure: outcome.failure, failureSource: outcome.source, checkpoint: outcome.checkpoint } });
+      this.update({ scan: { ...this.state.scan, running: false, wait: undefined, failure: outcome.failure, failureSource: outcome.source, checkpoint: outcome.checkpoint } });
     } else {
-      this.update({ scan: { ...this.state.scan, running: false, cancelled: true, checkpoint: outcome.checkpoint } });
+      this.update({ scan: { ...this.state.scan, running: false, wait: undefined, cancelled: true, checkpoint: outcome.checkpoint } });
     }
   }
 
+  /** Cancels the running scan, or a "wait and continue" that has not resumed yet. */
   public cancelScan(): void {
+    if (this.resumeWait) {
+      this.endResumeWait();
+      this.update({ scan: { ...this.state.scan, resumeAt: undefined } });
+    }
     if (this.scanAbort) {
       this.scanAbort.abort();
     }
   }
 
+  /**
+   * Resumes an interrupted scan from its checkpoint. After throttling (429/503, or any Retry-After) it first waits as
+   * long as Microsoft 365 asked — "wait and continue", `scan.resumeAt` telling when — since coming back early only
+   * earns another 429; called again during that wait, it continues at once. Answers when the resumed scan ends (or
+   * the wait is cancelled).
+   */
   public async resumeScan(): Promise<void> {
-    await this.rescan(this.state.scan.checkpoint);
+    const scan = this.state.scan;
+    if (scan.running) {
+      return;
+    }
+    if (this.resumeWait) {
+      this.endResumeWait();
+      await this.rescan(scan.checkpoint);
+      return;
+    }
+    const seconds = scan.checkpoint ? askedWaitSeconds(scan.failure) : undefined;
+    if (seconds === undefined) {
+      await this.rescan(scan.checkpoint);
+      return;
+    }
+    const resumeAt = new Date(this.now().getTime() + seconds * 1000).toISOString();
+    this.update({ scan: { ...scan, resumeAt } });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.resumeWait = undefined;
+        this.rescan(this.state.scan.checkpoint).then(resolve, resolve);
+      }, seconds * 1000);
+      this.resumeWait = { timer, done: resolve };
+    });
+  }
+
+  /** Ends a pending "wait and continue" (its resumeScan call answers). */
+  private endResumeWait(): void {
+    const pending = this.resumeWait;
+    if (pending) {
+      this.resumeWait = undefined;
+      clearTimeout(pending.timer);
+      pending.done();
+    }
+  }
+
+  /** The transport waits (throttled or backing off): shown until the wait ends, on the scan too while it runs. */
+  private onTransportWait(wait: TransportWait): void {
+    this.update({ wait, ...(this.state.scan.running ? { scan: { ...this.state.scan, wait } } : {}) });
+    if (this.waitClear !== undefined) {
+      clearTimeout(this.waitClear);
+    }
+    const left = Math.max(0, Date.parse(wait.until) - Date.now());
+    this.waitClear = setTimeout(() => {
+      this.waitClear = undefined;
+      if (this.state.wait === wait) {
+        this.update({ wait: undefined, ...(this.state.scan.wait === wait ? { scan: { ...this.state.scan, wait: undefined } } : {}) });
+      }
+    }, left + 250);
   }
 
   public async requestProvisioning(emails: string[]): Promise<void> {
@@ -156,8 +266,30 @@ export class ReadinessController {
     const abort = new AbortController();
     this.requestAbort = abort;
     this.update({ request: { running: true, ...(previous ? { state: previous } : {}) } });
+    try {
+      await this.sendRequest(emails, previous, abort);
+    } catch (error) {
+      // requestProvisioning never throws; if it ever did, the request still ends, with every chunk not sent shown.
+      const chunks = previous ? previous.chunks : [];
+      this.update({
+        request: {
+          running: false,
+          state: { chunks, unlogged: previous ? previous.unlogged : [], cancelled: false, logWarning: errorMessage(error), logFailure: failure(0, 'UnexpectedError', errorMessage(error)) },
+        },
+      });
+    } finally {
+      this.requestAbort = undefined;
+      if (this.state.request.running) {
+        this.update({ request: { ...this.state.request, running: false } });
+      }
+    }
+    await this.loadLog();
+  }
+
+  private async sendRequest(emails: string[], previous: BulkRequestState | undefined, abort: AbortController): Promise<void> {
     const me = this.state.facts && this.state.facts.me.ok ? this.state.facts.me.value.userPrincipalName : 'unknown';
-    const requester = this.services.ports.requester;
+    const requester = this.ports.requester;
+    const lock = this.services.ports.requestLock;
     const attempts: EnqueueAttempt[] = [];
     this.update({ provisioningAttempts: attempts });
     // Every chunk's path attempts are kept, so the connection report tells which way the request went.
@@ -170,20 +302,20 @@ export class ReadinessController {
       },
       attempts: () => requester.attempts(),
     };
-    const state = await requestProvisioning(recording, this.services.ports.log, emails, {
+    const state = await requestProvisioning(recording, this.ports.log, emails, {
       requestedBy: me,
       now: this.now,
       signal: abort.signal,
       ...(previous ? { previous } : {}),
+      // One tab at a time per tenant: a chunk's read-send-record runs under the lock the tabs of this browser share.
+      ...(lock ? { exclusive: <T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> => lock.exclusive(work, signal) } : {}),
       onProgress: (progress) => this.update({ request: { ...this.state.request, progress } }),
     });
-    this.requestAbort = undefined;
     this.update({ request: { running: false, state, ...(this.state.request.progress ? { progress: this.state.request.progress } : {}) } });
-    await this.loadLog();
   }
 
   private async loadLog(): Promise<void> {
-    const log = this.services.ports.log;
+    const log = this.ports.log;
     const loaded = await log.load();
     this.update({
       log: loaded.ok
@@ -195,13 +327,25 @@ export class ReadinessController {
   private scanState(): ScanState {
     const scan = this.state.scan;
     if (scan.running) {
-      return scan.progress ? progressToScanState(scan.progress) : { state: 'running', pagesDone: 0, usersSeen: 0 };
+      const running: ScanState = scan.progress ? progressToScanState(scan.progress) : { state: 'running', pagesDone: 0, usersSeen: 0 };
+      if (running.state === 'running' && scan.wait) {
+        running.waiting = { status: scan.wait.status, seconds: scan.wait.seconds, asked: scan.wait.asked, until: scan.wait.until };
+      }
+      return running;
     }
     if (scan.result) {
       return toScanState(scan.result, this.state.log.entries, this.now());
     }
     if (scan.failure) {
-      return { state: 'failed', reason: scan.failure };
+      const checkpoint = scan.checkpoint;
+      return {
+        state: 'failed',
+        reason: scan.failure,
+        // What was read before it stopped, shown as incomplete only (never as a count of the tenant).
+        ...(checkpoint
+          ? { partial: { usersSeen: checkpoint.usersSeen, considered: checkpoint.users.length, ...(checkpoint.usersTotal !== undefined ? { usersTotal: checkpoint.usersTotal } : {}) } }
+          : {}),
+      };
     }
     return { state: 'idle' };
   }
@@ -264,7 +408,11 @@ export class ReadinessController {
     }
     this.syncMigrationList();
     for (const listener of this.listeners.slice()) {
-      listener(this.state);
+      try {
+        listener(this.state);
+      } catch {
+        // A listener (the page) that throws must not stop the controller: the next update reaches it again.
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import type { ScanCheckpoint, ScanFailureSource, ScanProgress, ScanResult, Unpro
 import type { Failure } from '../common/outcome';
 import type { EnqueueAttempt, ProvisioningLogEntry } from '../provisioning/ports';
 import type { MigrationListView } from '../migrationList/types';
+import type { TransportWait } from './transportPorts';
 
 export interface ScanView {
   running: boolean;
@@ -21,6 +22,10 @@ export interface ScanView {
   checkpoint?: ScanCheckpoint;
   /** When the last complete scan finished (ISO 8601). */
   finishedAt?: string;
+  /** The running scan is waiting: Microsoft 365 throttled (or failed) a request and it is sent again at `until`. */
+  wait?: TransportWait;
+  /** "Wait and continue": the interrupted scan resumes at this time (ISO 8601), as long as Microsoft 365 asked. */
+  resumeAt?: string;
 }
 
 export interface LogView {
@@ -65,4 +70,6 @@ export interface AppState {
   provisioningAttempts: EnqueueAttempt[];
   /** The migration list section: the admin's file, its destination column and each row's verdict. */
   migrationList: MigrationListView;
+  /** The transport is waiting (throttled, or backing off after a failure): until it sends again. */
+  wait?: TransportWait;
 }

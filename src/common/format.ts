@@ -13,3 +13,10 @@ export function format(template: string, ...args: ReadonlyArray<string | number>
 export function isolate(name: string): string {
   return `\u2068${name}\u2069`;
 }
+
+/** A moment as the local wall-clock time, hh:mm:ss (24 h): when a wait ends, for "continuing at 14:03:27". */
+export function clockTime(moment: string | number | Date): string {
+  const date = moment instanceof Date ? moment : new Date(moment);
+  const pad = (n: number): string => (n < 10 ? '0' : '') + String(n);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

@@ -26,6 +26,11 @@ export interface Failure {
   correlationId?: string;
   /** The service answered HTTP 200 with a CSOM ErrorInfo (SharePoint client.svc/ProcessQuery). */
   csom?: boolean;
+  /**
+   * A paged read stopped: the 1-based page at which it stopped — the page whose answer pointed back, pointed away or
+   * made no progress, or the page that could not be read. What was read before it is incomplete.
+   */
+  page?: number;
 }
 
 export interface Success<T> {

@@ -33,7 +33,7 @@ export interface Page<T> {
 
 /** A personal site (OneDrive) as the tenant admin enumeration reports it. */
 export interface PersonalSite {
-  /** Owner login / email as SharePoint reports it (compare case-insensitively). */
+  /** Owner login / email as SharePoint reports it (compare case-insensitively); "" when the site was listed without one. */
   owner: string;
   url: string;
 }

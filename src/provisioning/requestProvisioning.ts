@@ -64,6 +64,12 @@ export interface RequestProvisioningOptions {
   previous?: BulkRequestState;
   /** Log entry ids (default: time-based and random). */
   newId?: () => string;
+  /**
+   * Runs one chunk's turn — read the shared log, send, record — while no other tab of this browser runs its own
+   * (a lock per tenant): two tabs then never send the same addresses at once, because the second reads the log after
+   * the first recorded its chunk. Rejects with an AbortError when `signal` fires while waiting for the lock.
+   */
+  exclusive?: <T>(work: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
 }
 
 function defaultId(now: Date, index: number): string {
@@ -186,44 +192,66 @@ export async function requestProvisioning(
       break;
     }
     const current = toSend[i] as ChunkResult;
-    const sentAt = opts.now();
-    // Two tabs or two admins may request the same users at once: read the shared log right before sending and leave
-    // out whoever someone else requested within the pending window.
-    const others = await recentlyRequested(log, ownIds, sentAt);
-    const alreadyRequested = current.emails.filter((email) => others.has(addressKey(email)));
-    if (alreadyRequested.length > 0) {
-      current.alreadyRequested = alreadyRequested;
-      current.emails = current.emails.filter((email) => !others.has(addressKey(email)));
-    }
-    if (current.emails.length === 0) {
-      current.ok = true;
-      delete current.failure;
-      sent++;
-      report();
-      continue;
-    }
-    const outcome = await safely(() => requester.enqueue(current.emails.slice()));
-    current.attempts++;
-    current.sentAt = sentAt.toISOString();
-    current.ok = outcome.ok;
-    if (outcome.ok) {
-      delete current.failure;
-    } else {
-      current.failure = outcome;
-    }
+    const turn = async (): Promise<void> => {
+      const sentAt = opts.now();
+      // Two tabs or two admins may request the same users at once: read the shared log right before sending and
+      // leave out whoever someone else requested within the pending window.
+      const others = await recentlyRequested(log, ownIds, sentAt);
+      const alreadyRequested = current.emails.filter((email) => others.has(addressKey(email)));
+      if (alreadyRequested.length > 0) {
+        current.alreadyRequested = alreadyRequested;
+        current.emails = current.emails.filter((email) => !others.has(addressKey(email)));
+      }
+      if (current.emails.length === 0) {
+        current.ok = true;
+        delete current.failure;
+        return;
+      }
+      const outcome = await safely(() => requester.enqueue(current.emails.slice()));
+      current.attempts++;
+      current.sentAt = sentAt.toISOString();
+      current.ok = outcome.ok;
+      if (outcome.ok) {
+        delete current.failure;
+      } else {
+        current.failure = outcome;
+      }
 
-    const entry: ProvisioningLogEntry = {
-      id: opts.newId ? opts.newId() : defaultId(sentAt, current.index),
-      requestedBy: opts.requestedBy,
-      requestedAt: current.sentAt,
-      emails: current.emails.slice(),
-      result: outcome.ok ? 'enqueued' : 'failed',
+      const entry: ProvisioningLogEntry = {
+        id: opts.newId ? opts.newId() : defaultId(sentAt, current.index),
+        requestedBy: opts.requestedBy,
+        requestedAt: current.sentAt,
+        emails: current.emails.slice(),
+        result: outcome.ok ? 'enqueued' : 'failed',
+      };
+      if (!outcome.ok) {
+        entry.detail = format(strings.LogEntryFailureDetail, outcome.status, outcome.code, outcome.message);
+      }
+      ownIds.add(entry.id);
+      await writeLog(entry);
     };
-    if (!outcome.ok) {
-      entry.detail = format(strings.LogEntryFailureDetail, outcome.status, outcome.code, outcome.message);
+    if (opts.exclusive) {
+      let locked = false;
+      try {
+        await opts.exclusive(async () => {
+          locked = true;
+          await turn();
+        }, opts.signal);
+      } catch (error) {
+        if ((error as Error | undefined)?.name === 'AbortError' || (opts.signal && opts.signal.aborted)) {
+          if (!locked) {
+            // Cancelled while another tab held the lock: this chunk was not sent.
+            state.cancelled = true;
+            break;
+          }
+        } else if (!locked) {
+          // The lock itself failed: send anyway (the log read still leaves out others' recent requests).
+          await turn();
+        }
+      }
+    } else {
+      await turn();
     }
-    ownIds.add(entry.id);
-    await writeLog(entry);
     sent++;
     report();
   }

@@ -127,11 +127,45 @@ export interface AppAssignment {
   principalType: string;
 }
 
+/** A wait the transport is in: the service throttled (429/503) or failed a request, and it is sent again later. */
+export interface ScanWait {
+  /** The HTTP status that made it wait. */
+  status: number;
+  /** How long it waits, in seconds (rounded up). */
+  seconds: number;
+  /** Whether Microsoft 365 said how long (Retry-After); false for a backoff of our own. */
+  asked: boolean;
+  /** When it sends again (ISO 8601). */
+  until: string;
+}
+
+/** What an interrupted scan had read before it stopped. */
+export interface ScanPartial {
+  /** Directory users read (each once). */
+  usersSeen: number;
+  /** The directory's own count of users, when it gave one. */
+  usersTotal?: number;
+  /** Licensed, enabled members among them. */
+  considered: number;
+}
+
 /** Progress and result of the tenant-wide OneDrive scan (src/provisioning), as the users-onedrive check sees it. */
 export type ScanState =
   | { state: 'idle' }
-  | { state: 'running'; pagesDone: number; pagesEstimated?: number; usersSeen: number }
-  | { state: 'failed'; reason: import('../common/outcome').Failure }
+  | {
+      state: 'running';
+      pagesDone: number;
+      pagesEstimated?: number;
+      usersSeen: number;
+      /** The scan is waiting because Microsoft 365 throttled or failed a request: until when, and why. */
+      waiting?: ScanWait;
+    }
+  | {
+      state: 'failed';
+      reason: import('../common/outcome').Failure;
+      /** What was read before it stopped: never a whole count, shown as incomplete. */
+      partial?: ScanPartial;
+    }
   | {
       state: 'done';
       /** licensed, enabled member users considered */

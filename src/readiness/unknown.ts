@@ -101,6 +101,24 @@ export function explainFailure(failure: Failure, what: string, facts: TenantFact
   return { evidence, nextStep: strings.UnknownOtherNextStep, who: 'any-admin' };
 }
 
+/** Failure codes that mean a paged read was stopped part-way (the scan's paging guards and the adapters' refusals). */
+const PAGING_STOPS: Record<string, string> = {
+  PagingLoop: strings.PagingStopLoop,
+  PagingNoProgress: strings.PagingStopLoop,
+  PagingCeiling: strings.PagingStopCeiling,
+  ForeignNextLink: strings.PagingStopForeign,
+  MalformedAnswer: strings.PagingStopMalformed,
+};
+
+/**
+ * The sentence that says a paged read stopped at page N and that what was read is incomplete, or undefined when the
+ * failure is not a paging stop (no page number).
+ */
+export function pagingStopEvidence(failure: Failure): string | undefined {
+  const template = failure.page !== undefined ? PAGING_STOPS[failure.code] : undefined;
+  return template !== undefined ? format(template, failure.page as number) : undefined;
+}
+
 /** An `unknown` check result for a failed read. */
 export function unknownFromFailure(
   id: CheckId,

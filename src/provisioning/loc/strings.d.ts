@@ -5,6 +5,11 @@ declare interface IProvisioningStrings {
   PerUserNotice: string;
   PerUserMissingResult: string;
   PagingLoopMessage: string;
+  PagingNoProgressMessage: string;
+  PagingCeilingUsersMessage: string;
+  PagingCeilingSitesMessage: string;
+  OwnerlessSitesNotice: string;
+  MissingIdMessage: string;
   PerUserNoticeNoAnswer: string;
   MissingUpnMessage: string;
   ScanFailed: string;

@@ -83,21 +83,27 @@ export function progressOf(state: ScanCheckpoint, phase: ScanPhase): ScanProgres
   return progress;
 }
 /**
- * Adds one page of directory users. `seenIds` holds the ids read so far in this run (and the considered users of a
- * resumed checkpoint): a user the service returns twice (on two pages) is counted once.
+ * Adds one page of directory users and answers how many of them are new. `seenIds` holds the ids read so far in this
+ * run (and the considered users of a resumed checkpoint): a user the service returns twice (on two pages) is counted
+ * once. Users that do not fit (no userPrincipalName, no id) are kept as considered users whose OneDrive state cannot be
+ * told, with the reason — never an exception, never "not provisioned".
  */
-export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, seenIds?: Set<string>): void {
+export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, seenIds?: Set<string>): number {
   const items = page.items;
+  let fresh = 0;
   for (let i = 0; i < items.length; i++) {
     const user = items[i] as DirectoryUser;
+    const upn = typeof user.userPrincipalName === 'string' ? user.userPrincipalName : '';
+    const hasId = typeof user.id === 'string' && user.id !== '';
+    // Without an object id, the address stands in as the key (never shared with a real id: ids are GUIDs).
+    const key = hasId ? user.id : upn !== '' ? '#' + upn.toLowerCase() : '#' + String(state.userPagesDone + 1) + ':' + String(i);
     if (seenIds) {
-      if (user.id && seenIds.has(user.id)) {
+      if (seenIds.has(key)) {
         continue;
       }
-      if (user.id) {
-        seenIds.add(user.id);
-      }
+      seenIds.add(key);
     }
+    fresh++;
     const reason = exclusionReason(user);
     if (reason === 'guest') {
       state.excluded.guests++;
@@ -106,11 +112,10 @@ export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, se
     } else if (reason === 'unlicensed') {
       state.excluded.unlicensed++;
     } else {
-      const upn = typeof user.userPrincipalName === 'string' ? user.userPrincipalName : '';
       const compact: CompactUser = {
-        id: user.id,
+        id: key,
         upn,
-        displayName: user.displayName,
+        displayName: user.displayName || upn || key,
         license: licenseFamily(user.enabledPlanIds) as LicenseFamily,
       };
       if (user.mail) {
@@ -125,11 +130,14 @@ export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, se
       state.users.push(compact);
       if (upn.trim() === '') {
         // No address to match a personal site with: the user's state cannot be told (never "not provisioned").
-        markUndetermined(state, user.id, failure(200, 'MissingUserPrincipalName', format(strings.MissingUpnMessage, user.displayName || user.id)));
+        markUndetermined(state, key, failure(200, 'MissingUserPrincipalName', format(strings.MissingUpnMessage, user.displayName || key)));
+      } else if (!hasId) {
+        // No id to read the user's OneDrive by, and nothing to tell one such user from another across pages.
+        markUndetermined(state, key, failure(200, 'MissingId', format(strings.MissingIdMessage, upn)));
       }
     }
   }
-  state.usersSeen += items.length;
+  state.usersSeen += fresh;
   state.userPagesDone++;
   if (state.userPageSize === undefined && page.next) {
     state.userPageSize = items.length;
@@ -139,17 +147,35 @@ export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, se
   }
   state.usersNext = page.next || undefined;
   state.usersDone = !page.next;
+  return fresh;
 }
 
-export function addSitePage(state: ScanCheckpoint, page: Page<PersonalSite>): void {
+/**
+ * Adds one page of personal sites and answers how many of them are new (a site listed twice counts once: by owner,
+ * or by URL for a site without an owner). Sites without an owner are counted apart: the users they may belong to are
+ * checked one by one after (see scanTenant), never counted as unprovisioned by mistake.
+ */
+export function addSitePage(state: ScanCheckpoint, page: Page<PersonalSite>, seenSites?: Set<string>): number {
   const items = page.items;
+  let fresh = 0;
   for (let i = 0; i < items.length; i++) {
-    const key = ownerKey((items[i] as PersonalSite).owner || '');
-    if (key.length > 0) {
-      state.siteOwners.push(key);
+    const site = items[i] as PersonalSite;
+    const owner = ownerKey(site.owner || '');
+    const key = owner.length > 0 ? owner : 'url:' + (site.url || '').toLowerCase();
+    if (seenSites) {
+      if (seenSites.has(key)) {
+        continue;
+      }
+      seenSites.add(key);
+    }
+    fresh++;
+    if (owner.length > 0) {
+      state.siteOwners.push(owner);
+    } else {
+      state.sitesWithoutOwner = (state.sitesWithoutOwner || 0) + 1;
     }
   }
-  state.sitesSeen += items.length;
+  state.sitesSeen += fresh;
   state.sitePagesDone++;
   if (state.sitePageSize === undefined && page.next) {
     state.sitePageSize = items.length;
@@ -159,7 +185,36 @@ export function addSitePage(state: ScanCheckpoint, page: Page<PersonalSite>): vo
   }
   state.sitesNext = page.next || undefined;
   state.sitesDone = !page.next;
+  return fresh;
 }
+
+/**
+ * The most items a read may bring: the service's own count with a margin (a tenth, and at least two pages or 100),
+ * so that a few duplicates or users created during the read never stop it. Undefined when the count is not known.
+ */
+export function ceilingOf(expected: number | undefined, pageSize: number | undefined): number | undefined {
+  if (expected === undefined) {
+    return undefined;
+  }
+  return expected + Math.max(Math.ceil(expected / 10), 2 * (pageSize || 0), 100);
+}
+
+/** The users read's ceiling: past the directory's own count ($count on the first page) with a margin. */
+export function usersPastCeiling(state: ScanCheckpoint): string | undefined {
+  const limit = ceilingOf(state.usersTotal, state.userPageSize);
+  return limit !== undefined && state.usersSeen > limit ? format(strings.PagingCeilingUsersMessage, state.userPagesDone, limit) : undefined;
+}
+
+/**
+ * The personal-site read's ceiling. SharePoint gives no count, so it is derived from the directory's: OneDrives of
+ * deleted users are kept for the retention period (30 days by default, up to 10 years), so a tenant can hold more
+ * OneDrives than users — twice the users is the ceiling, with the margin.
+ */
+export function sitesPastCeiling(state: ScanCheckpoint): string | undefined {
+  const limit = ceilingOf(state.usersTotal !== undefined ? 2 * state.usersTotal : undefined, state.sitePageSize);
+  return limit !== undefined && state.sitesSeen > limit ? format(strings.PagingCeilingSitesMessage, state.sitePagesDone, limit, state.usersTotal || 0) : undefined;
+}
+
 /** Records a considered user whose OneDrive state cannot be told, with the first reason seen. */
 export function markUndetermined(state: ScanCheckpoint, id: string, reason: Failure): void {
   if (!state.undeterminedIds) {
@@ -178,6 +233,11 @@ export function seenIdsOf(state: ScanCheckpoint): Set<string> {
     ids.add((state.users[i] as CompactUser).id);
   }
   return ids;
+}
+
+/** The owners of the sites of a checkpoint (to keep counting each site once after a resume). */
+export function seenSitesOf(state: ScanCheckpoint): Set<string> {
+  return new Set<string>(state.siteOwners);
 }
 
 /**

@@ -12,7 +12,19 @@
 import type { Failure } from '../../common/outcome';
 import type { DirectoryUser, PersonalSite } from '../ports';
 import { readChain, type ChainControl } from './chains';
-import { addSitePage, addUserPage, copyCheckpoint, fallsBackToPerUser, progressOf, seenIdsOf, startFrom, switchToPerUser } from './checkpoint';
+import {
+  addSitePage,
+  addUserPage,
+  copyCheckpoint,
+  fallsBackToPerUser,
+  progressOf,
+  seenIdsOf,
+  seenSitesOf,
+  sitesPastCeiling,
+  startFrom,
+  switchToPerUser,
+  usersPastCeiling,
+} from './checkpoint';
 import { joinResult } from './join';
 import { checkPerUser, hasSite, ownerSet } from './perUser';
 
@@ -45,6 +57,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
 
   const control: ChainControl = { signal, stop: false };
   const seenIds = seenIdsOf(state);
+  const seenSites = seenSitesOf(state);
   let usersFailure: Failure | undefined;
   let sitesFailure: Failure | undefined;
 
@@ -55,9 +68,11 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
         state.usersNext,
         control,
         (page) => {
-          addUserPage(state, page, seenIds);
+          const fresh = addUserPage(state, page, seenIds);
           report();
+          return fresh;
         },
+        { firstPage: state.userPagesDone + 1, pastCeiling: () => usersPastCeiling(state) },
       ).then((end) => {
         if (end.kind === 'failed') {
           usersFailure = end.failure;
@@ -72,9 +87,11 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
         state.sitesNext,
         control,
         (page) => {
-          addSitePage(state, page);
+          const fresh = addSitePage(state, page, seenSites);
           report();
+          return fresh;
         },
+        { firstPage: state.sitePagesDone + 1, pastCeiling: () => sitesPastCeiling(state) },
       ).then((end) => {
         if (end.kind === 'failed') {
           if (fallsBackToPerUser(end.failure)) {
@@ -103,13 +120,20 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
   // sp-dev-docs multigeo-sites.md). Users with a preferredDataLocation whose site was not listed may have it in a
   // satellite geo: they are checked one by one through Graph (mySite answers across geos). Tenants without Multi-Geo
   // have no preferredDataLocation, so this costs them nothing.
-  const onlyGeoUsers = state.method === 'tenant-admin' ? (user: CompactUser): boolean => user.geo !== undefined : undefined;
+  // Sites listed without an owner: any user not matched may own one of them, so every unmatched user is checked one by
+  // one (as in the per-user method) rather than counted as unprovisioned.
+  if (state.method === 'tenant-admin' && state.perUserChecked === undefined && (state.sitesWithoutOwner || 0) > 0) {
+    state.perUserChecked = 0;
+    state.unmatchedChecked = true;
+    state.enumeratedOwners = state.siteOwners.length;
+  }
+  const onlyGeoUsers = state.method === 'tenant-admin' && !state.unmatchedChecked ? (user: CompactUser): boolean => user.geo !== undefined : undefined;
   if (state.method === 'tenant-admin' && state.perUserChecked === undefined && hasUnlistedGeoUsers(state)) {
     state.perUserChecked = 0;
     state.geoChecked = true;
     state.enumeratedOwners = state.siteOwners.length;
   }
-  if (state.method === 'per-user' || state.geoChecked) {
+  if (state.method === 'per-user' || state.geoChecked || state.unmatchedChecked) {
     const end = await checkPerUser(ports, state, options, onlyGeoUsers);
     if (end.kind === 'cancelled') {
       return { status: 'cancelled', checkpoint: copyCheckpoint(state) };

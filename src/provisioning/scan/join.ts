@@ -1,4 +1,6 @@
 /** The join: considered users against personal-site owners, by UPN and mail, case-insensitively. */
+import * as strings from 'ProvisioningStrings';
+import { format } from '../../common/format';
 import { addressKey } from '../addresses';
 import { ownerSet } from './perUser';
 import type { CompactUser, ScanCheckpoint, ScanResult, UnprovisionedUser } from './types';
@@ -79,6 +81,10 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
   }
   if (state.undeterminedReason !== undefined && undetermined.length > 0) {
     result.undeterminedReason = state.undeterminedReason;
+  }
+  if (state.sitesWithoutOwner !== undefined && state.sitesWithoutOwner > 0) {
+    result.sitesWithoutOwner = state.sitesWithoutOwner;
+    result.ownerlessNotice = format(strings.OwnerlessSitesNotice, state.sitesWithoutOwner);
   }
   return result;
 }

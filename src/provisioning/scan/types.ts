@@ -82,6 +82,10 @@ export interface ScanCheckpoint {
   undeterminedIds?: string[];
   /** The first such error, as the reason shown. */
   undeterminedReason?: Failure;
+  /** Personal sites the enumeration listed without an owner (their users are checked one by one). */
+  sitesWithoutOwner?: number;
+  /** Users not matched to a listed OneDrive are being checked one by one (because of sites without an owner). */
+  unmatchedChecked?: boolean;
 }
 
 export interface ScanResult {
@@ -112,6 +116,10 @@ export interface ScanResult {
   defaultGeo?: string;
   /** Multi-Geo: users of other geos were checked per user, because one admin host lists only its own geo. */
   geoChecked?: boolean;
+  /** Personal sites the enumeration listed without an owner; the users not matched were then checked one by one. */
+  sitesWithoutOwner?: number;
+  /** A one-line, localized notice about them, when there are any. */
+  ownerlessNotice?: string;
 }
 
 /** Which read failed: the directory users, the tenant admin's personal-site enumeration, or the per-user reads. */

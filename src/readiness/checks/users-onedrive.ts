@@ -3,10 +3,16 @@
  * Reads the tenant-wide scan's state; while it runs the check is `running` (status unknown, data-status="running").
  */
 import * as strings from 'ReadinessStrings';
-import { format } from '../../common/format';
+import { clockTime, format } from '../../common/format';
 import type { Check, CheckResult } from '../check';
-import type { TenantFacts } from '../facts';
-import { unknownFromFailure } from '../unknown';
+import type { ScanWait, TenantFacts } from '../facts';
+import { pagingStopEvidence, unknownFromFailure } from '../unknown';
+
+/** "Microsoft 365 asked us to wait N s (throttled) — continuing at hh:mm:ss", or the backoff's own wait. */
+function waitLine(wait: ScanWait): string {
+  const template = wait.asked ? strings.UsersOneDriveWaitAsked : strings.UsersOneDriveWaitBackoff;
+  return format(template, wait.seconds, clockTime(wait.until), wait.status);
+}
 
 const ID = 'users-onedrive' as const;
 
@@ -22,10 +28,30 @@ function evaluate(facts: TenantFacts): CheckResult {
         scan.pagesEstimated !== undefined && scan.pagesEstimated > 0
           ? format(strings.UsersOneDriveRunningOf, scan.pagesDone, scan.pagesEstimated, scan.usersSeen)
           : format(strings.UsersOneDriveRunning, scan.pagesDone, scan.usersSeen);
-      return { id: ID, title, status: 'unknown', running: true, evidence: [progress], nextStep: strings.UsersOneDriveRunningNextStep, who: 'sharepoint-admin' };
+      const evidence = [progress];
+      if (scan.waiting) {
+        evidence.push(waitLine(scan.waiting));
+      }
+      return { id: ID, title, status: 'unknown', running: true, evidence, nextStep: strings.UsersOneDriveRunningNextStep, who: 'sharepoint-admin' };
     }
-    case 'failed':
-      return unknownFromFailure(ID, title, scan.reason, strings.WhatScan, facts);
+    case 'failed': {
+      const result = unknownFromFailure(ID, title, scan.reason, strings.WhatScan, facts);
+      const stop = pagingStopEvidence(scan.reason);
+      if (stop === undefined) {
+        return result;
+      }
+      // A paged read stopped part-way: say so first, with the reason as the scan gave it, and show what was read only
+      // as incomplete.
+      const evidence = [stop, format(strings.PagingStopReason, scan.reason.message, scan.reason.code)];
+      if (scan.partial) {
+        evidence.push(
+          scan.partial.usersTotal !== undefined
+            ? format(strings.UsersOneDriveIncompleteOf, scan.partial.usersSeen, scan.partial.usersTotal, scan.partial.considered)
+            : format(strings.UsersOneDriveIncomplete, scan.partial.usersSeen, scan.partial.considered),
+        );
+      }
+      return { ...result, evidence, nextStep: strings.UsersOneDrivePagingStopNextStep };
+    }
     case 'done':
       break;
   }

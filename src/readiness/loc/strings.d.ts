@@ -121,6 +121,16 @@ declare interface IReadinessStrings {
   UsersOneDriveRunning: string;
   UsersOneDriveRunningOf: string;
   UsersOneDriveRunningNextStep: string;
+  UsersOneDriveWaitAsked: string;
+  UsersOneDriveWaitBackoff: string;
+  UsersOneDriveIncomplete: string;
+  UsersOneDriveIncompleteOf: string;
+  UsersOneDrivePagingStopNextStep: string;
+  PagingStopReason: string;
+  PagingStopLoop: string;
+  PagingStopCeiling: string;
+  PagingStopForeign: string;
+  PagingStopMalformed: string;
   UsersOneDriveCounts: string;
   UsersOneDriveExcluded: string;
   UsersOneDrivePerUser: string;

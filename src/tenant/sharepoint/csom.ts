@@ -85,8 +85,10 @@ export function readPersonalSitesResponse(body: unknown): CsomSitesResult {
   }
   const sites: { url: string; owner: string }[] = [];
   for (const item of enumerable._Child_Items_ ?? []) {
-    if (item.Url && item.Owner) {
-      sites.push({ url: item.Url, owner: ownerAddress(item.Owner) });
+    // A site listed without an owner is kept with owner "": the scan counts it and checks the unmatched users one by
+    // one, instead of counting its owner as unprovisioned.
+    if (item.Url) {
+      sites.push({ url: item.Url, owner: typeof item.Owner === 'string' ? ownerAddress(item.Owner) : '' });
     }
   }
   const next = enumerable.NextStartIndexFromSharePoint;

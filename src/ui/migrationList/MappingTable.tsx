@@ -18,6 +18,9 @@ export interface MappingTableProps {
   onToggle(position: number, selected: boolean): void;
 }
 
+/** Long addresses (a guest's #EXT# sign-in name) wrap inside their cell instead of widening the table. */
+const breakAnywhere: React.CSSProperties = { overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 120 };
+
 function verdictColor(verdict: Verdict, success: string, warning: string, error: string): string {
   if (verdict === 'ready') {
     return success;
@@ -67,7 +70,7 @@ export function MappingTable(props: MappingTableProps): JSX.Element {
                 ) : null}
               </td>
               <td>{row.line}</td>
-              <td>
+              <td style={breakAnywhere}>
                 <bdi>{written}</bdi>
               </td>
               <td style={{ fontWeight: 600, color: verdictColor(resolution.verdict, colors.successIcon, colors.warningIcon, colors.errorIcon), whiteSpace: 'nowrap' }}>
@@ -81,7 +84,7 @@ export function MappingTable(props: MappingTableProps): JSX.Element {
                   </div>
                 )}
               </td>
-              <td>
+              <td style={breakAnywhere}>
                 {resolution.displayName ? <div>{resolution.displayName}</div> : null}
                 {resolution.resolvedUpn ? <bdi>{resolution.resolvedUpn}</bdi> : resolution.displayName ? null : '—'}
               </td>

@@ -6,6 +6,10 @@ import type { LicenseFamily } from '../../provisioning/licensing';
 
 /** "message (HTTP 403, Authorization_RequestDenied)": the service's reason, as returned. */
 export function failureReason(failure: Failure): string {
+  if (failure.page !== undefined) {
+    // A paged read stopped by a guard (or a next link refused): an answer was read, it just cannot be followed.
+    return format(strings.FailureReasonPaging, failure.message, failure.code);
+  }
   if (failure.status === 0) {
     return format(strings.FailureReasonNoStatus, failure.message, failure.code);
   }
@@ -30,6 +34,9 @@ export function failureNextStep(failure: Failure): string {
   }
   if (failure.status === 403) {
     return strings.NextStepPermission;
+  }
+  if (failure.page !== undefined && failure.code !== 'MalformedAnswer') {
+    return strings.NextStepPaging;
   }
   if (failure.code === 'MalformedAnswer') {
     return strings.NextStepMalformed;

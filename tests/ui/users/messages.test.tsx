@@ -26,14 +26,27 @@ describe('scan messages', () => {
     const user = userEvent.setup();
     const props = panelProps({
       rows: [],
+      scan: { running: false, failure: failure(500, 'generalException', 'General exception while processing.'), checkpoint },
+    });
+    render(<UnprovisionedUsersPanel {...props} />);
+    expect(await screen.findByText('The scan stopped: General exception while processing. (HTTP 500, generalException)')).toBeTruthy();
+    expect(screen.getByText(/Try again in a few minutes.*Resume to continue/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Resume scan' }));
+    expect(props.onResumeScan).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('unprovisioned-count')).toBeNull();
+  });
+
+  test('a throttled scan offers to wait as long as Microsoft 365 asked, then continue from where it stopped', async () => {
+    const user = userEvent.setup();
+    const props = panelProps({
+      rows: [],
       scan: { running: false, failure: failure(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', { retryAfterSeconds: 30 }), checkpoint },
     });
     render(<UnprovisionedUsersPanel {...props} />);
     expect(await screen.findByText('The scan stopped: The service is temporarily unavailable. (HTTP 503, serviceNotAvailable)')).toBeTruthy();
-    expect(screen.getByText(/asked to wait 30 seconds.*Resume to continue/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Resume scan' }));
+    expect(screen.getByText(/Microsoft 365 asked us to wait 30 s \(throttled\), longer than the scan waits on its own/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Wait 30 s and continue' }));
     expect(props.onResumeScan).toHaveBeenCalledTimes(1);
-    expect(screen.queryByTestId('unprovisioned-count')).toBeNull();
   });
 
   test('a failed scan without a checkpoint offers a re-check, not Resume', async () => {

@@ -19,6 +19,16 @@ declare interface IUsersUiStrings {
   ScanFailedNextStepResume: string;
   ScanFailedNextStepRestart: string;
   ScanResume: string;
+  ScanWaitAsked: string;
+  ScanWaitBackoff: string;
+  ScanWaitAndContinue: string;
+  ScanThrottledAsked: string;
+  ScanThrottledUnread: string;
+  ScanResumeCountdown: string;
+  ScanContinueNow: string;
+  ScanCancelWait: string;
+  FailureReasonPaging: string;
+  NextStepPaging: string;
   ScanCancelled: string;
   ScanCancelledResume: string;
   ScanPerUserHeading: string;

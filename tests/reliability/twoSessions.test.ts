@@ -1,0 +1,122 @@
+/** @jest-environment node */
+/**
+ * Two sessions request provisioning for the same users at the same moment — two controllers, each with its own
+ * adapters, on one simulator (two tabs of one browser share the tabs' lock over BroadcastChannel; two admins share
+ * only the log). Proven at the HTTP boundary: every address reaches CreatePersonalSiteEnqueueBulk exactly once.
+ */
+import { generateTenant } from '../../demo/generate';
+import type { RunningSimulator, TenantFixture } from '../../demo/simulator';
+import { startSimulator } from '../../demo/simulator';
+import { ReadinessController } from '../../src/app/controller';
+import { createDirectClients } from '../../src/tenant/clients';
+import { createTenantPorts, type TenantPorts } from '../../src/tenant/tenantPorts';
+import { FAST_RETRY, MemoryStorage, moverSettings } from '../support/tenant';
+
+interface Sent {
+  addresses: string[];
+  status: number;
+}
+
+let sim: RunningSimulator | undefined;
+let restoreFetch: (() => void) | undefined;
+afterEach(async () => {
+  restoreFetch?.();
+  restoreFetch = undefined;
+  await sim?.close();
+  sim = undefined;
+});
+
+/** Records the addresses of every CreatePersonalSiteEnqueueBulk call the product sends (whichever session). */
+function recordEnqueues(): Sent[] {
+  const sent: Sent[] = [];
+  const original = globalThis.fetch;
+  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
+    const response = await original(input, init);
+    if (/createpersonalsiteenqueuebulk/i.test(url) && typeof init?.body === 'string') {
+      const body = JSON.parse(init.body) as { emailIDs: string[] };
+      sent.push({ addresses: body.emailIDs, status: response.status });
+    }
+    return response;
+  }) as typeof fetch;
+  restoreFetch = () => {
+    globalThis.fetch = original;
+  };
+  return sent;
+}
+
+/** A session: its own clients, adapters, storage and controller — as another tab (or another admin) builds them. */
+function session(running: RunningSimulator, token: string): { ports: TenantPorts; controller: ReadinessController } {
+  const clients = createDirectClients({ graphBaseUrl: running.graphBaseUrl, siteUrl: running.siteUrl, adminUrl: running.spAdminUrl, token, retry: FAST_RETRY });
+  const ports = createTenantPorts(clients, new MemoryStorage());
+  return { ports, controller: new ReadinessController({ ports }, moverSettings()) };
+}
+
+/** ~500 unprovisioned users: three chunks of at most 199; 20 ms a request, so both sessions are in flight together. */
+function tenant(): TenantFixture {
+  const fixture = generateTenant({ users: 800, unprovisioned: 0.7, seed: 7 });
+  fixture.sharePoint.provisioningDelayMs = 600000;
+  fixture.simulation = { ...(fixture.simulation ?? {}), latencyMs: 20 };
+  return fixture;
+}
+
+function countSent(sent: Sent[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const call of sent) {
+    for (const address of call.addresses) {
+      times.set(address.toLowerCase(), (times.get(address.toLowerCase()) ?? 0) + 1);
+    }
+  }
+  return times;
+}
+
+describe('two sessions requesting the same users at once', () => {
+  it('two tabs of one browser: every address is sent once, chunk by chunk under the tabs’ lock', async () => {
+    sim = await startSimulator({ fixture: tenant() });
+    const a = session(sim, 'tab-a');
+    const b = session(sim, 'tab-b');
+    await a.controller.start();
+    const emails = a.controller.getState().rows.map((r) => r.user.upn);
+    expect(emails.length).toBeGreaterThan(398);
+
+    const sent = recordEnqueues();
+    await Promise.all([a.controller.requestProvisioning(emails), b.controller.requestProvisioning(emails)]);
+
+    const times = countSent(sent);
+    expect(times.size).toBe(emails.length);
+    expect([...times.values()].every((n) => n === 1)).toBe(true);
+    expect(sent.every((call) => call.status === 200)).toBe(true);
+    // Each session's chunks are all accounted for: sent by it, or left out because the other had just sent them.
+    for (const s of [a, b]) {
+      const chunks = s.controller.getState().request.state?.chunks ?? [];
+      expect(chunks.every((c) => c.ok)).toBe(true);
+    }
+    const leftOut = [a, b].flatMap((s) => (s.controller.getState().request.state?.chunks ?? []).flatMap((c) => c.alreadyRequested ?? []));
+    expect(leftOut.length).toBe(emails.length);
+    // And the shared log tells it: each address in exactly one 'enqueued' entry.
+    const log = await a.ports.log.load();
+    expect(log.ok).toBe(true);
+    if (log.ok) {
+      const logged = log.value.filter((e) => e.result === 'enqueued').flatMap((e) => e.emails.map((x) => x.toLowerCase()));
+      expect(logged.length).toBe(emails.length);
+      expect(new Set(logged).size).toBe(emails.length);
+    }
+  });
+
+  it('without the tabs’ lock (two admins in two browsers) the same run sends addresses twice: the lock is what prevents it', async () => {
+    sim = await startSimulator({ fixture: tenant() });
+    const a = session(sim, 'admin-a');
+    const b = session(sim, 'admin-b');
+    // Two browsers share no BroadcastChannel: each has a lock of its own.
+    const own = (ports: TenantPorts): ReadinessController => new ReadinessController({ ports: { ...ports, requestLock: { exclusive: (work) => work() } } }, moverSettings());
+    const ca = own(a.ports);
+    const cb = own(b.ports);
+    await ca.start();
+    const emails = ca.getState().rows.map((r) => r.user.upn);
+    const sent = recordEnqueues();
+    await Promise.all([ca.requestProvisioning(emails), cb.requestProvisioning(emails)]);
+    const times = countSent(sent);
+    expect(times.size).toBe(emails.length);
+    expect([...times.values()].some((n) => n > 1)).toBe(true);
+  });
+});
