@@ -19,8 +19,7 @@ import { Troubleshooting } from './readiness/Troubleshooting';
 import { LazyUsersPanel } from './lazy/LazyUsersPanel';
 import { useControllerState } from './useControllerState';
 import * as reportStrings from 'ReportUiStrings';
-import { ReportActions } from './report/ReportActions';
-import { reportInputOf } from './report/reportInput';
+import { LazyReportSection } from './lazy/LazyReport';
 import * as migrationStrings from 'MigrationListUiStrings';
 import { LazyMigrationListSection } from './lazy/LazyMigrationList';
 
@@ -76,7 +75,7 @@ export function App(props: AppProps): JSX.Element {
         </div>
         <section id="mr-report" className={section} aria-labelledby="mr-report-title">
           <h2 id="mr-report-title">{reportStrings.SectionTitle}</h2>
-          <ReportActions host={props.host} input={() => reportInputOf(state, guide, new Date())} />
+          <LazyReportSection host={props.host} state={state} guide={guide} />
         </section>
         <section id="mr-checks" className={section} aria-labelledby="mr-checks-title">
           <h2 id="mr-checks-title">{strings.SectionChecks}</h2>

@@ -180,6 +180,7 @@ describe('the entry chunk (static imports from the web part)', () => {
     const named = graph.dynamic.map((entry) => `${entry.chunkName} <- ${entry.specifier}`);
     expect(named).toContain('users <- ../users/UnprovisionedUsersPanel');
     expect(named).toContain('migration-list <- ../migrationList/MigrationListSection');
+    expect(named).toContain('report <- ./ReportSection');
     expect(named).toContain('sku-names <- ./skuNames.generated');
   });
 });

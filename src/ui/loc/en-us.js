@@ -101,6 +101,8 @@ define([], function () {
     "LazyUsersLoading": "Loading the users list\u2026",
     "LazyUsersFailed": "The users list could not be loaded.",
     "LazyMigrationListLoading": "Loading the migration list\u2026",
-    "LazyMigrationListFailed": "The migration list could not be loaded."
+    "LazyMigrationListFailed": "The migration list could not be loaded.",
+    "LazyReportLoading": "Loading the report\u2026",
+    "LazyReportFailed": "The report could not be loaded."
   };
 });

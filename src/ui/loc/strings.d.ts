@@ -102,6 +102,8 @@ declare interface IAppStrings {
   LazyUsersFailed: string;
   LazyMigrationListLoading: string;
   LazyMigrationListFailed: string;
+  LazyReportLoading: string;
+  LazyReportFailed: string;
 }
 
 declare module 'AppStrings' {
