@@ -79,7 +79,7 @@ export function App(props: AppProps): JSX.Element {
         </section>
         <section id="mr-checks" className={section} aria-labelledby="mr-checks-title">
           <h2 id="mr-checks-title">{strings.SectionChecks}</h2>
-          <ChecksSection results={state.results} gathering={state.gathering || !facts} />
+          <ChecksSection results={state.results} gathering={state.gathering || !facts} {...(state.wait ? { wait: state.wait } : {})} />
         </section>
         <section id="mr-guide" className={section} aria-labelledby="mr-guide-title">
           <h2 id="mr-guide-title">{strings.SectionGuide}</h2>

@@ -95,6 +95,8 @@ define([], function () {
     "ForwardHeading": "Steps 6\u20139 need a Global admin",
     "TroubleshootingIntro": "The connector's known problems. Cases the live checks point to are open.",
     "ChecksLoadingLabel": "Gathering the facts for this check",
+    "ChecksWaitAsked": "Microsoft 365 asked us to wait {0} s (throttled) — continuing at {1}. The checks still running are waiting for it.",
+    "ChecksWaitBackoff": "Microsoft 365 is busy (HTTP {2}) — waiting {0} s before trying again, continuing at {1}. The checks still running are waiting for it.",
     "LazyRetry": "Retry",
     "LazyFailedNextStep": "The rest of the page works. Check the network connection, then select Retry.",
     "LazyFailedDetail": "(Details: {0})",

@@ -47,6 +47,8 @@ declare interface IAppStrings {
   ForwardHeading: string;
   TroubleshootingIntro: string;
   ChecksLoadingLabel: string;
+  ChecksWaitAsked: string;
+  ChecksWaitBackoff: string;
   SectionConnection: string;
   ConnectionIntro: string;
   ConnectionCaption: string;

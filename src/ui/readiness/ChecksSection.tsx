@@ -1,4 +1,8 @@
 import * as React from 'react';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import * as strings from 'AppStrings';
+import { clockTime, format } from '../../common/format';
+import type { TransportWait } from '../../app/transportPorts';
 import { CHECK_IDS, type CheckId, type CheckResult } from '../../readiness/check';
 import { titleOf } from '../../readiness/evaluate';
 import { CheckCard } from './CheckCard';
@@ -7,6 +11,8 @@ export interface ChecksSectionProps {
   results: CheckResult[];
   /** Facts are being (re)gathered: every check shows as running. */
   gathering: boolean;
+  /** The transport is waiting (throttled, or backing off): said above the checks while any of them is running. */
+  wait?: TransportWait;
 }
 
 /** Failures first, then checks that could not tell, then warnings, then running ones; passes last, one line each. */
@@ -30,13 +36,23 @@ export function ChecksSection(props: ChecksSectionProps): JSX.Element {
   });
   // While gathering, keep the contract's order (nothing is known yet); after, the order of urgency (stable).
   const ordered = props.gathering ? entries : entries.slice().sort((a, b) => rank(a.result) - rank(b.result) || a.index - b.index);
+  const waiting = props.wait !== undefined && entries.some((e) => !e.result || e.result.running === true) ? props.wait : undefined;
   return (
-    <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }}>
-      {ordered.map(({ id, result }) => (
-        <li key={id}>
-          <CheckCard id={id} title={titleOf(id)} {...(result ? { result } : {})} collapsible={!!result && result.status === 'pass' && !result.running} />
-        </li>
-      ))}
-    </ul>
+    <div>
+      {waiting && (
+        <div style={{ marginBottom: 8 }}>
+          <MessageBar messageBarType={MessageBarType.warning} isMultiline data-testid="checks-wait">
+            {format(waiting.asked ? strings.ChecksWaitAsked : strings.ChecksWaitBackoff, waiting.seconds, clockTime(waiting.until), waiting.status)}
+          </MessageBar>
+        </div>
+      )}
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }}>
+        {ordered.map(({ id, result }) => (
+          <li key={id}>
+            <CheckCard id={id} title={titleOf(id)} {...(result ? { result } : {})} collapsible={!!result && result.status === 'pass' && !result.running} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

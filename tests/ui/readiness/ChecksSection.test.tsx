@@ -44,3 +44,23 @@ describe('ChecksSection: reads at a glance', () => {
     await waitFor(() => expect(screen.getByTestId('summary').textContent).toMatch(/6 passed, 1 warning, 0 could not be checked, 0 still running\./));
   });
 });
+
+describe('ChecksSection: the transport’s waits', () => {
+  const wait = { status: 429, seconds: 12, asked: true, until: new Date(2026, 0, 5, 14, 3, 27).toISOString(), host: 'graph.microsoft.com' };
+
+  it('says that the running checks wait for Microsoft 365, and until when', async () => {
+    render(<ChecksSection results={[]} gathering wait={wait} />);
+    // Fluent's MessageBar renders its text a moment later (for screen readers).
+    await waitFor(() => expect(screen.getByTestId('checks-wait').textContent).toContain('Microsoft 365 asked us to wait 12 s (throttled) — continuing at 14:03:27.'));
+  });
+
+  it('says a backoff of ours as such, and nothing once no check is running', async () => {
+    const { rerender } = render(<ChecksSection results={[]} gathering wait={{ ...wait, status: 503, asked: false, seconds: 4 }} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('checks-wait').textContent).toContain('Microsoft 365 is busy (HTTP 503) — waiting 4 s before trying again, continuing at 14:03:27.'),
+    );
+    const done = evaluate(readyFacts());
+    rerender(<ChecksSection results={done} gathering={false} wait={wait} />);
+    expect(screen.queryByTestId('checks-wait')).toBeNull();
+  });
+});
