@@ -3,10 +3,13 @@
  * model (paging faults, fault rules). The boundary is HTTP; nothing is mocked. Also records every URL the product asks
  * fetch for, so a test can prove no request went to another origin.
  */
-import type { PagingFault, TenantFixture } from '../../demo/simulator';
+import { startSimulator, type PagingFault, type TenantFixture } from '../../demo/simulator';
 import type { ReadinessController } from '../../src/app/controller';
 import type { CheckResult } from '../../src/readiness/check';
-import { scenario } from '../support/tenant';
+import { createDirectClients } from '../../src/tenant/clients';
+import type { RetryPolicy } from '../../src/tenant/http/retryPolicy';
+import { createTenantPorts } from '../../src/tenant/tenantPorts';
+import { MemoryStorage, scenario, type TestTenant } from '../support/tenant';
 
 export { controllerFor, FAST_RETRY, scenario, startTenant, type TestTenant } from '../support/tenant';
 
@@ -22,6 +25,14 @@ export function pagedTenant(faults: PagingFault[], name = 'unprovisioned-users')
     pagingFaults: faults,
   };
   return fixture;
+}
+
+/** As startTenant, with a retry policy of the test's own (same logic, other attempts and waits). */
+export async function startTenantWith(fixture: TenantFixture, retry: RetryPolicy): Promise<TestTenant> {
+  const sim = await startSimulator({ fixture, port: 0 });
+  const storage = new MemoryStorage();
+  const clients = createDirectClients({ graphBaseUrl: sim.graphBaseUrl, siteUrl: sim.siteUrl, adminUrl: sim.spAdminUrl, token: 'test-token', retry });
+  return { sim, ports: createTenantPorts(clients, storage), storage, close: () => sim.close() };
 }
 
 /** Every URL given to fetch while `run` runs (the product's PnPjs clients call the global fetch). */
