@@ -3,6 +3,7 @@
  * with a mark (Excel's "Unicode Text"), and — when the bytes are not valid UTF-8 — Windows-1252, what Excel's plain
  * "CSV (Comma delimited)" writes on Western Windows. A workbook or another binary file is refused with its reason.
  */
+import { forEachSliced, type SliceOptions } from './slices';
 import type { ParseError, TextEncodingName } from './types';
 
 export interface DecodedText {
@@ -56,6 +57,61 @@ export function decodeBytes(bytes: Uint8Array): DecodedText | ParseError {
     return { kind: 'binary', workbook: false };
   }
   return decoded;
+}
+
+/** Bytes decoded per slice (a few milliseconds of work). */
+const DECODE_CHUNK: number = 512 * 1024;
+
+/** Decodes `bytes` from `start` with `label`, a chunk per slice; undefined when stale, a thrown error for invalid UTF-8 (fatal). */
+async function decodeSliced(bytes: Uint8Array, start: number, label: string, fatal: boolean, slice: SliceOptions): Promise<string | undefined> {
+  const decoder = new TextDecoder(label, { fatal });
+  const parts: string[] = [];
+  const chunks = Math.max(1, Math.ceil((bytes.length - start) / DECODE_CHUNK));
+  // One chunk per item, and a yield after each: the slice budget is spent by the first chunk.
+  const ok = await forEachSliced(chunks, (i) => {
+    const from = start + i * DECODE_CHUNK;
+    const to = Math.min(bytes.length, from + DECODE_CHUNK);
+    parts.push(decoder.decode(bytes.subarray(from, to), { stream: i < chunks - 1 }));
+  }, { ...slice, budgetMs: 0 });
+  return ok ? parts.join('') : undefined;
+}
+
+/** decodeBytes in slices (for large files): the same answers; undefined when the run went stale. */
+export async function decodeBytesSliced(bytes: Uint8Array, slice: SliceOptions): Promise<DecodedText | ParseError | undefined> {
+  if (bytes.length < DECODE_CHUNK) {
+    return decodeBytes(bytes);
+  }
+  if (isWorkbook(bytes)) {
+    return { kind: 'binary', workbook: true };
+  }
+  let decoded: DecodedText | undefined;
+  try {
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      const text = await decodeSliced(bytes, 3, 'utf-8', false, slice);
+      decoded = text === undefined ? undefined : { text, encoding: 'utf-8-bom' };
+    } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+      const text = await decodeSliced(bytes, 2, 'utf-16le', false, slice);
+      decoded = text === undefined ? undefined : { text, encoding: 'utf-16le' };
+    } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      const text = await decodeSliced(bytes, 2, 'utf-16be', false, slice);
+      decoded = text === undefined ? undefined : { text, encoding: 'utf-16be' };
+    } else {
+      let text: string | undefined;
+      try {
+        text = await decodeSliced(bytes, 0, 'utf-8', true, slice);
+        decoded = text === undefined ? undefined : { text, encoding: 'utf-8' };
+      } catch {
+        text = await decodeSliced(bytes, 0, 'windows-1252', false, slice);
+        decoded = text === undefined ? undefined : { text, encoding: 'windows-1252' };
+      }
+    }
+  } catch (error) {
+    return { kind: 'unreadable', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (decoded === undefined) {
+    return undefined;
+  }
+  return hasNul(decoded.text) ? { kind: 'binary', workbook: false } : decoded;
 }
 
 /** Pasted text: a leading byte-order mark (some clipboards keep it) is dropped. */

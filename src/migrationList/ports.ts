@@ -9,15 +9,18 @@ import type { DirectoryUser } from '../provisioning/ports';
 /** Which property of the user the address was found in. */
 export type MatchedBy = 'userPrincipalName' | 'mail' | 'proxyAddress';
 
+/** The order addresses are looked up in: sign-in name, then primary email, then any SMTP address. */
+export const LOOKUP_ORDER: ReadonlyArray<MatchedBy> = ['userPrincipalName', 'mail', 'proxyAddress'];
+
 /** One address looked up in the directory: the user it belongs to, or none. */
 export type AddressMatch = { found: true; user: DirectoryUser; matchedBy: MatchedBy } | { found: false };
 
 export interface UserLookup {
   /**
    * Finds the directory user of each address (compared case-insensitively): by sign-in name (userPrincipalName), else
-   * by primary email (mail), else by any SMTP address (proxyAddresses). Keys of the answer are the addresses exactly as
-   * passed. One address's failure (after retries) is that address's Outcome; a failure of the whole call (401, no
-   * answer) is the outer one. Never throws.
+   * by primary email (mail), else by any SMTP address (proxyAddresses) — or only by the properties in `by`, in that
+   * order. Keys of the answer are the addresses exactly as passed. One address's failure (after retries) is that
+   * address's Outcome; a failure of the whole call (401, no answer) is the outer one. Never throws.
    */
-  findUsersByAddress(addresses: ReadonlyArray<string>, signal?: AbortSignal): Promise<Outcome<Map<string, Outcome<AddressMatch>>>>;
+  findUsersByAddress(addresses: ReadonlyArray<string>, signal?: AbortSignal, by?: ReadonlyArray<MatchedBy>): Promise<Outcome<Map<string, Outcome<AddressMatch>>>>;
 }

@@ -10,7 +10,7 @@
 import type { Failure, Outcome } from '../common/outcome';
 import { addressKey } from '../provisioning/addresses';
 import { exclusionReason, type ScanResult, type UnprovisionedUser } from '../provisioning/scan';
-import { toDestination } from './address';
+import { toDestination, type Destination } from './address';
 import type { AddressMatch } from './ports';
 import { forEachSliced, type SliceOptions } from './slices';
 import { emptyCounts, type MappingRow, type RowResolution, type ScanUserRow, type VerdictCounts } from './types';
@@ -53,11 +53,20 @@ export async function buildScanIndex(result: ScanResult, rows: ReadonlyArray<Sca
   return ok ? { byKey } : undefined;
 }
 
-/** The addresses of the rows that the scan does not hold and `known` has no answer for (each once). */
-export async function addressesToLookUp(rows: ReadonlyArray<MappingRow>, column: number, index: ScanIndex, known: ReadonlyMap<string, unknown>, slice: SliceOptions): Promise<string[] | undefined> {
-  const keys = new Set<string>();
+/** Each row's destination (the address compared, or why it is none), in slices: worked out once per list and column. */
+export async function destinationsOf(rows: ReadonlyArray<MappingRow>, column: number, slice: SliceOptions): Promise<Destination[] | undefined> {
+  const destinations: Destination[] = new Array<Destination>(rows.length);
   const ok = await forEachSliced(rows.length, (i) => {
-    const destination = toDestination((rows[i] as MappingRow).cells[column]);
+    destinations[i] = toDestination((rows[i] as MappingRow).cells[column]);
+  }, slice);
+  return ok ? destinations : undefined;
+}
+
+/** The addresses of the rows that the scan does not hold and `known` has no answer for (each once), in slices. */
+export async function addressesToLookUp(destinations: ReadonlyArray<Destination>, index: ScanIndex, known: ReadonlyMap<string, unknown>, slice: SliceOptions): Promise<string[] | undefined> {
+  const keys = new Set<string>();
+  const ok = await forEachSliced(destinations.length, (i) => {
+    const destination = destinations[i] as Destination;
     if (destination.ok && !index.byKey.has(destination.key) && !known.has(destination.key)) {
       keys.add(destination.key);
     }
@@ -129,7 +138,13 @@ export interface Classified {
  * Every row's verdict, in file order. A row repeats an earlier one (duplicate) when it has the same address, or
  * resolves to the same user written another way (UPN, mail, alias). Undefined when the run went stale.
  */
-export async function classifyRows(rows: ReadonlyArray<MappingRow>, column: number, index: ScanIndex, lookups: ReadonlyMap<string, Outcome<AddressMatch>>, slice: SliceOptions): Promise<Classified | undefined> {
+export async function classifyRows(
+  rows: ReadonlyArray<MappingRow>,
+  destinations: ReadonlyArray<Destination>,
+  index: ScanIndex,
+  lookups: ReadonlyMap<string, Outcome<AddressMatch>>,
+  slice: SliceOptions,
+): Promise<Classified | undefined> {
   const resolutions: RowResolution[] = new Array<RowResolution>(rows.length);
   const counts = emptyCounts();
   // Lower-case addresses as written, and the sign-in names they resolved to, seen so far → the line that had them first.
@@ -137,7 +152,7 @@ export async function classifyRows(rows: ReadonlyArray<MappingRow>, column: numb
   const seenUsers = new Map<string, { line: number; upn?: string }>();
   const ok = await forEachSliced(rows.length, (i) => {
     const row = rows[i] as MappingRow;
-    const destination = toDestination(row.cells[column]);
+    const destination = destinations[i] as Destination;
     let resolution: RowResolution;
     if (!destination.ok) {
       resolution = { verdict: 'invalid', invalid: destination.invalid };

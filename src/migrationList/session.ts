@@ -9,10 +9,11 @@ import type { Outcome } from '../common/outcome';
 import type { ScanResult } from '../provisioning/scan';
 import { chooseColumn, columnByContent, isHeaderRow } from './columns';
 import { MAX_ROWS, readRecords } from './csvParse';
-import { decodeBytes, isParseError, pastedText, type DecodedText } from './decode';
+import { decodeBytesSliced, isParseError, pastedText, type DecodedText } from './decode';
 import { lookUpAddresses, LOOKUP_CHUNK, LOOKUP_CONCURRENCY } from './lookup';
 import type { AddressMatch, UserLookup } from './ports';
-import { addressesToLookUp, buildScanIndex, classifyRows, type ScanIndex } from './resolve';
+import type { Destination } from './address';
+import { addressesToLookUp, buildScanIndex, classifyRows, destinationsOf, type ScanIndex } from './resolve';
 import { defaultClock, DEFAULT_SLICE_MS, macrotask, type SliceOptions } from './slices';
 import type { MappingRow, MigrationListView, ParsedList, ScanInputs, ScanUserRow } from './types';
 
@@ -44,6 +45,8 @@ export class MigrationListSession {
   private abort: AbortController | undefined;
   private scan: ScanInputs = { running: false, rows: [] };
   private indexed: { result: ScanResult; rows: ReadonlyArray<ScanUserRow>; index: ScanIndex } | undefined;
+  /** The rows' destinations for a list and column (the addresses are read once, not on every new verdict). */
+  private destinations: { list: ParsedList; column: number; destinations: Destination[] } | undefined;
   /** Directory answers kept across runs (successes only), for the scan result they were made with. */
   private readonly known: Map<string, Outcome<AddressMatch>> = new Map();
   private knownFor: ScanResult | undefined;
@@ -77,7 +80,10 @@ export class MigrationListSession {
     this.set({ phase: 'reading', fileName: input.fileName }, true);
     let decoded: DecodedText;
     if (input.bytes !== undefined) {
-      const bytes = decodeBytes(input.bytes);
+      const bytes = await decodeBytesSliced(input.bytes, this.slice(run));
+      if (bytes === undefined || run !== this.run) {
+        return;
+      }
       if (isParseError(bytes)) {
         this.set({ phase: 'failed', fileName: input.fileName, error: bytes }, true);
         return;
@@ -232,6 +238,18 @@ export class MigrationListSession {
     return index;
   }
 
+  private async destinationsFor(list: ParsedList, column: number, run: number): Promise<Destination[] | undefined> {
+    const cached = this.destinations;
+    if (cached && cached.list === list && cached.column === column) {
+      return cached.destinations;
+    }
+    const destinations = await destinationsOf(list.rows, column, this.slice(run));
+    if (destinations !== undefined) {
+      this.destinations = { list, column, destinations };
+    }
+    return destinations;
+  }
+
   private async resolve(run: number): Promise<void> {
     const list = this.view.list;
     const column = this.view.column;
@@ -258,7 +276,11 @@ export class MigrationListSession {
       // Now that the tenant's addresses are known: the column whose addresses resolve.
       chosen = { index: columnByContent(list.rows, list.columnCount, (key) => index.byKey.has(key) || this.known.has(key)), source: 'content' };
     }
-    const keys = await addressesToLookUp(list.rows, chosen.index, index, this.known, this.slice(run));
+    const destinations = await this.destinationsFor(list, chosen.index, run);
+    if (destinations === undefined || run !== this.run) {
+      return;
+    }
+    const keys = await addressesToLookUp(destinations, index, this.known, this.slice(run));
     if (keys === undefined || run !== this.run) {
       return;
     }
@@ -298,7 +320,7 @@ export class MigrationListSession {
       };
       this.set({ ...this.base(), column: chosen, phase: 'resolving', progress: { done: 0, total: list.rows.length } }, true);
     }
-    const classified = await classifyRows(list.rows, chosen.index, index, answers, this.slice(run, (done) => this.progress(run, { done, total: list.rows.length })));
+    const classified = await classifyRows(list.rows, destinations, index, answers, this.slice(run, (done) => this.progress(run, { done, total: list.rows.length })));
     if (classified === undefined || run !== this.run) {
       return;
     }

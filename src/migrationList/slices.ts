@@ -39,7 +39,7 @@ export async function forEachSliced(count: number, body: (i: number) => boolean 
     if (body(i) === false) {
       break;
     }
-    if ((i & 63) === 63 && options.now() >= deadline) {
+    if ((options.budgetMs <= 0 || (i & 63) === 63) && options.now() >= deadline) {
       if (options.onProgress) {
         options.onProgress(i + 1);
       }

@@ -5,7 +5,7 @@
  */
 import { chooseColumn, isHeaderRow } from '../../src/migrationList/columns';
 import { CsvReader, detectDelimiter } from '../../src/migrationList/csvParse';
-import { decodeBytes } from '../../src/migrationList/decode';
+import { decodeBytes, decodeBytesSliced } from '../../src/migrationList/decode';
 import { parseErrorText } from '../../src/migrationList/verdictText';
 import type { MigrationListView, ParsedList } from '../../src/migrationList/types';
 import { bytesOf, FakeLookup, settled, testSession } from './support';
@@ -73,6 +73,21 @@ describe('encodings', () => {
     expect((await parse('\r\n\r\n  \r\n')).error).toEqual({ kind: 'empty' });
     expect((await parse('Destination\r\n\r\n')).error).toEqual({ kind: 'no-rows' });
     expect(decodeBytes(new Uint8Array(0))).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('large files are decoded in slices, with the same answers', () => {
+  const slice = { budgetMs: 12, yieldNow: () => new Promise<void>((resolve) => setImmediate(resolve)), now: () => Date.now(), stale: () => false };
+
+  it('UTF-8 (a character cut by a slice boundary stays whole), with and without BOM, and Windows-1252', async () => {
+    const line = 'Zoë Ångström,zoe@contoso.com\r\n';
+    const text = line.repeat(40000); // ~1.2 MB: several slices
+    const utf8 = bytesOf(text);
+    expect(await decodeBytesSliced(utf8, slice)).toEqual({ text, encoding: 'utf-8' });
+    expect(await decodeBytesSliced(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]), slice)).toEqual({ text, encoding: 'utf-8-bom' });
+    const latin = Uint8Array.from(Array.from(text, (c) => (c === 'ë' ? 0xeb : c === 'Å' ? 0xc5 : c === 'ö' ? 0xf6 : c.charCodeAt(0))));
+    expect(await decodeBytesSliced(latin, slice)).toEqual({ text, encoding: 'windows-1252' });
+    expect(decodeBytes(latin)).toEqual({ text, encoding: 'windows-1252' });
   });
 });
 

@@ -220,5 +220,5 @@ describe('the scan, lookups that fail, and the admin’s choices', () => {
     const view = await settled(session, 60000);
     expect(view.counts).toMatchObject({ ready: 89991, 'not-provisioned': 9999, 'not-found': 10 });
     expect(lookup.addressesLookedUp).toHaveLength(10);
-  });
+  }, 60000);
 });

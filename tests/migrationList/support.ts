@@ -7,7 +7,7 @@ import { success, type Failure, type Outcome } from '../../src/common/outcome';
 import { createRequestTracker } from '../../src/provisioning/pending';
 import type { DirectoryUser, ProvisioningLogEntry } from '../../src/provisioning/ports';
 import { scanTenant, type ScanResult } from '../../src/provisioning/scan';
-import type { AddressMatch, UserLookup } from '../../src/migrationList/ports';
+import { LOOKUP_ORDER, type AddressMatch, type MatchedBy, type UserLookup } from '../../src/migrationList/ports';
 import { MigrationListSession, type SessionOptions } from '../../src/migrationList/session';
 import type { MigrationListView, ScanInputs, ScanUserRow } from '../../src/migrationList/types';
 import { FakeDirectory, FakeSites, sitesFor, user } from '../provisioning/doubles';
@@ -25,8 +25,12 @@ export class FakeLookup implements UserLookup {
 
   public constructor(private readonly users: ReadonlyArray<TenantUser>) {}
 
-  public async findUsersByAddress(addresses: ReadonlyArray<string>): Promise<Outcome<Map<string, Outcome<AddressMatch>>>> {
+  /** The lookups each call asked for. */
+  public stages: Array<ReadonlyArray<MatchedBy>> = [];
+
+  public async findUsersByAddress(addresses: ReadonlyArray<string>, _signal?: AbortSignal, by: ReadonlyArray<MatchedBy> = LOOKUP_ORDER): Promise<Outcome<Map<string, Outcome<AddressMatch>>>> {
     this.calls.push(addresses.slice());
+    this.stages.push(by);
     await Promise.resolve();
     if (this.down) {
       return this.down;
@@ -39,9 +43,9 @@ export class FakeLookup implements UserLookup {
         answers.set(address, failed);
         continue;
       }
-      const byUpn = this.users.find((u) => u.userPrincipalName.toLowerCase() === key);
-      const byMail = this.users.find((u) => (u.mail || '').toLowerCase() === key);
-      const byProxy = this.users.find((u) => (u.proxyAddresses || []).some((p) => p.toLowerCase() === 'smtp:' + key));
+      const byUpn = by.indexOf('userPrincipalName') >= 0 ? this.users.find((u) => u.userPrincipalName.toLowerCase() === key) : undefined;
+      const byMail = by.indexOf('mail') >= 0 ? this.users.find((u) => (u.mail || '').toLowerCase() === key) : undefined;
+      const byProxy = by.indexOf('proxyAddress') >= 0 ? this.users.find((u) => (u.proxyAddresses || []).some((p) => p.toLowerCase() === 'smtp:' + key)) : undefined;
       const found: AddressMatch = byUpn
         ? { found: true, user: strip(byUpn), matchedBy: 'userPrincipalName' }
         : byMail
@@ -54,8 +58,9 @@ export class FakeLookup implements UserLookup {
     return success(answers);
   }
 
+  /** Each address looked up (once, whatever the number of lookup kinds it went through). */
   public get addressesLookedUp(): string[] {
-    return ([] as string[]).concat(...this.calls);
+    return Array.from(new Set(([] as string[]).concat(...this.calls)));
   }
 }
 

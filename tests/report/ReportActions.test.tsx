@@ -1,6 +1,6 @@
 /** What the admin sees of the report: Export report downloads the HTML, Copy summary copies it or shows it to copy by hand. */
 import * as React from 'react';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CHECK_IDS, type CheckResult } from '../../src/readiness/check';
 import type { ReportInput } from '../../src/report/input';
@@ -45,16 +45,22 @@ describe('ReportActions', () => {
     const copied: string[] = [];
     const host: HostServices = { copyText: jest.fn(async (text: string) => (copied.push(text), true)), download: jest.fn() };
     const { unmount } = render(<ReportActions host={host} input={input} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
-    await waitFor(() => expect(copied).toHaveLength(1));
+    await act(async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    });
+    await screen.findByText('Summary copied: paste it into a Teams chat or an email.');
+    expect(copied).toHaveLength(1);
     expect(copied[0]).toContain('Checks: 8 pass, 0 warning, 1 fail, 0 could not tell.');
     expect(copied[0]).toContain('✗ Fail: Check tenant-spo-license');
     expect(copied[0]).toContain('Next step (A Global admin): Buy SharePoint Online.');
     unmount();
     const refusing: HostServices = { copyText: jest.fn(async () => false), download: jest.fn() };
     render(<ReportActions host={refusing} input={input} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await act(async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    });
     const box = (await screen.findByRole('textbox', { name: 'Summary to copy' })) as HTMLTextAreaElement;
+    await screen.findByText(/cannot use the clipboard here/);
     expect(box.value).toContain('Migration readiness — ');
   });
 });

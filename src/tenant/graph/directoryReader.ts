@@ -194,11 +194,11 @@ export class GraphDirectoryReader implements DirectoryReader {
   /**
    * The migration list's lookups, through Graph `$batch` (20 requests a batch): `GET /users?$filter=userPrincipalName
    * in (…15 addresses)`, then `mail in (…)` for those not found, then `proxyAddresses/any(p:p eq 'smtp:…')` one address a
-   * request (Directory.Read.All; `$select` as the users pages). Items throttled or failed transiently inside a batch are
+   * request (Directory.Read.All; `$select` as the users pages) — or only the lookups `by` names. Items throttled or failed transiently inside a batch are
    * retried on their own; an item that still fails is the failure of its addresses. Failure of the whole call: the
    * `$batch` POST's own answer (401, no answer).
    */
-  public async findUsersByAddress(addresses: ReadonlyArray<string>, signal?: AbortSignal): Promise<Outcome<Map<string, Outcome<AddressMatch>>>> {
+  public async findUsersByAddress(addresses: ReadonlyArray<string>, signal?: AbortSignal, by?: ReadonlyArray<MatchedBy>): Promise<Outcome<Map<string, Outcome<AddressMatch>>>> {
     const answers = new Map<string, Outcome<AddressMatch>>();
     // Each distinct address (by its lower-case key) is looked up once; every spelling passed gets the answer.
     const spellings = new Map<string, string[]>();
@@ -218,6 +218,9 @@ export class GraphDirectoryReader implements DirectoryReader {
       }
     };
     for (const stage of LOOKUP_STAGES) {
+      if (by !== undefined && by.indexOf(stage.by) < 0) {
+        continue;
+      }
       if (pending.length === 0) {
         break;
       }
