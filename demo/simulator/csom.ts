@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { jsonResponse, textResponse, type SimResponse } from './http';
 import { truncatedJson, type PagingFaultEngine } from './pagingFaults';
-import type { SimulatorState } from './state';
+import type { PersonalSiteRecord, SimulatorState } from './state';
 
 const DEFAULT_PAGE_SIZE = 300;
 /** As in the captured responses. */
@@ -106,6 +106,49 @@ function tokenOfPage(state: SimulatorState, query: string, offset: number): stri
   return state.csomLastTokens.get(`${query}|${offset}`) ?? newPageToken(state, { offset, query });
 }
 
+/** One clause of the Filter the simulator honours: `Url -like '<text>'` or `Url -notlike '<text>'`. */
+export interface CsomUrlFilter {
+  negate: boolean;
+  /** Lower-cased: matched as a case-insensitive substring of the site URL. */
+  text: string;
+}
+
+/**
+ * Parses `SPOSitePropertiesEnumerableFilter.Filter`. Supported: `Url -like '<text>'` and `Url -notlike '<text>'`
+ * (single or double quotes; the operators are case-sensitive, as Get-SPOSite documents). `-like` without a wildcard is a
+ * substring match: Microsoft's own example lists every OneDrive with `Url -like '-my.sharepoint.com/personal/'`.
+ * Anything else — `-and`, `-or`, other properties — answers undefined: no evidence says how the service treats it, so
+ * the simulator refuses it rather than guess.
+ */
+export function parseUrlFilter(filter: string): CsomUrlFilter | undefined {
+  const m = /^\s*\{?\s*\$?_?\.?Url\s+-(like|notlike)\s+(?:'([^']*)'|"([^"]*)")\s*\}?\s*$/.exec(filter);
+  if (!m) return undefined;
+  return { negate: m[1] === 'notlike', text: (m[2] ?? m[3] ?? '').toLowerCase() };
+}
+
+function passes(filter: CsomUrlFilter | undefined, url: string): boolean {
+  if (!filter) return true;
+  return url.toLowerCase().includes(filter.text) !== filter.negate;
+}
+
+/** Personal sites of the default geo that pass a filter, computed once per distinct filter (sites never change here). */
+const filteredSites = new WeakMap<SimulatorState, Map<string, readonly PersonalSiteRecord[]>>();
+function personalSitesPassing(state: SimulatorState, key: string, filter: CsomUrlFilter | undefined): readonly PersonalSiteRecord[] {
+  const all = state.personalSitesInDefaultGeo();
+  if (!filter) return all;
+  let cache = filteredSites.get(state);
+  if (!cache) {
+    cache = new Map();
+    filteredSites.set(state, cache);
+  }
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const kept = all.filter((p) => passes(filter, p.url));
+  if (cache.size > 256) cache.clear();
+  cache.set(key, kept);
+  return kept;
+}
+
 export function handleProcessQuery(
   state: SimulatorState,
   xml: string,
@@ -124,7 +167,14 @@ export function handleProcessQuery(
   const includePersonal = (props.get('IncludePersonalSite')?.value ?? '0').trim() === '1';
   const template = (props.get('Template')?.value ?? '').trim();
   const personalOnly = template.toUpperCase().startsWith('SPSPERS');
-  const query = `${includePersonal ? 1 : 0}|${template.toUpperCase()}`;
+  const filterRaw = props.get('Filter')?.value;
+  const filter = filterRaw !== undefined && filterRaw.trim() !== '' ? parseUrlFilter(filterRaw) : undefined;
+  if (filterRaw !== undefined && filterRaw.trim() !== '' && !filter) {
+    // Not captured from the real service: the simulator honours only `Url -like` / `Url -notlike` (see README).
+    return csomError(`The demo tenant simulator supports only Url -like '…' and Url -notlike '…' in Filter, not: ${filterRaw}`, -2147024809, 'System.ArgumentException', correlationId);
+  }
+  const filterKey = filter ? `${filter.negate ? '!' : ''}${filter.text}` : '';
+  const query = `${includePersonal ? 1 : 0}|${template.toUpperCase()}|${filterKey}`;
 
   // First page: StartIndex Null, empty or "0" (CLI for Microsoft 365 sends "0"). Later pages: a token we issued.
   const startRaw = (props.get('StartIndex')?.value ?? '').trim();
@@ -154,10 +204,11 @@ export function handleProcessQuery(
   if (!personalOnly) {
     sites.push({ Url: `https://${host}.sharepoint.com/`, Owner: '', Template: 'SITEPAGEPUBLISHING#0', Title: 'Communication site' });
     sites.push({ Url: `https://${host}.sharepoint.com/sites/migration`, Owner: '', Template: 'SITEPAGEPUBLISHING#0', Title: 'Migration' });
+    if (filter) sites.splice(0, sites.length, ...sites.filter((site) => passes(filter, site.Url)));
   }
   // Multi-Geo: each geo location has its own tenant admin center, which lists only that geo's sites (SharePoint
   // docs, "Work with sites in a Multi-Geo environment"). This admin host is the default geo's.
-  const personal = includePersonal ? state.personalSitesInDefaultGeo() : [];
+  const personal = includePersonal ? personalSitesPassing(state, filterKey, filter) : [];
   const total = sites.length + personal.length;
   const end = Math.min(total, start + pageSize);
   const items: Record<string, unknown>[] = [];

@@ -55,10 +55,33 @@ export interface PersonalSitePages {
   getOneDriveStates(userIds: string[], signal?: AbortSignal): Promise<Outcome<Map<string, Outcome<OneDriveState>>>>;
 }
 
+/**
+ * The users read split by the first character(s) of the UPN (Graph `$filter=startsWith(userPrincipalName,'…')`,
+ * supported by default on that property: bench/README.md "Partitioned scan: evidence").
+ */
+export interface UserPartitionPages {
+  /**
+   * One page of the users whose UPN starts with `prefix` (lower case; the directory compares case-insensitively), the
+   * first page with the partition's total (`totalEstimate`); pass the previous page's `next` to continue.
+   */
+  getUsersPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>>;
+}
+
+/**
+ * The personal-site enumeration split by the first character(s) of the personal URL segment (CSOM `Filter`
+ * `Url -like '-my.sharepoint.com/personal/<prefix>'`: bench/README.md "Partitioned scan: evidence").
+ */
+export interface SitePartitionPages {
+  /** One page of the personal sites whose URL segment starts with `prefix` ([a-z0-9_]+); pass `next` to continue. */
+  getPersonalSitesPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>>;
+}
+
 /** What the scan reads from the tenant: declared here, by the code that needs it; adapters implement it. */
 export interface ScanPorts {
   directory: UserPageReader;
   sites: PersonalSitePages;
+  /** The partitioned reads, when the adapters offer them (used only with ScanOptions.partitioned). */
+  partitions?: { users: UserPartitionPages; sites?: SitePartitionPages };
 }
 
 /** The ways the product can ask SharePoint to create personal sites (see the requester adapter for the evidence). */

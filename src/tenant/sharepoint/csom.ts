@@ -16,7 +16,9 @@ function xmlText(value: string): string {
  * The CSOM request XML for one page of personal sites (`SPOSitePropertiesEnumerableFilter` with IncludePersonalSite and
  * template SPSPERS); `startIndex` is the previous page's opaque NextStartIndexFromSharePoint (XML-escaped).
  */
-export function personalSitesQuery(startIndex: string | undefined): string {
+export function personalSitesQuery(startIndex: string | undefined, filter?: string): string {
+  // SPOSitePropertiesEnumerableFilter.Filter (documented member; CLI for Microsoft 365 `spo site list` sends it first).
+  const filterProperty = filter !== undefined ? `<Property Name="Filter" Type="String">${xmlText(filter)}</Property>` : '';
   const start = startIndex ? `<Property Name="StartIndex" Type="String">${xmlText(startIndex)}</Property>` : '<Property Name="StartIndex" Type="Null" />';
   return (
     '<Request AddExpandoFieldTypeSuffix="true" SchemaVersion="15.0.0.0" LibraryVersion="16.0.0.0" ApplicationName="Migration Readiness" xmlns="http://schemas.microsoft.com/sharepoint/clientquery/2009">' +
@@ -26,6 +28,7 @@ export function personalSitesQuery(startIndex: string | undefined): string {
     `<ObjectPaths><Constructor Id="1" TypeId="${TENANT_TYPE_ID}" />` +
     '<Method Id="3" ParentId="1" Name="GetSitePropertiesFromSharePointByFilters"><Parameters>' +
     `<Parameter TypeId="${FILTER_TYPE_ID}">` +
+    filterProperty +
     '<Property Name="IncludeDetail" Type="Boolean">false</Property>' +
     `<Property Name="IncludePersonalSite" Type="Enum">${INCLUDE_PERSONAL_SITES}</Property>` +
     start +
