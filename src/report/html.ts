@@ -132,7 +132,10 @@ function checksSection(input: ReportInput): string {
   for (const check of input.checks) {
     byId.set(check.id, check);
   }
-  const articles = CHECK_IDS.map((id) => checkArticle(id, byId.get(id), input)).join('\n');
+  // As the pane reads: failures, warnings and what could not be told first, each with its next step; passes after.
+  const rank: Record<CheckStatus | 'running', number> = { fail: 0, warn: 1, unknown: 2, running: 3, pass: 4 };
+  const ids = CHECK_IDS.slice().sort((a, b) => rank[statusOf(byId.get(a), input.gathering)] - rank[statusOf(byId.get(b), input.gathering)] || CHECK_IDS.indexOf(a) - CHECK_IDS.indexOf(b));
+  const articles = ids.map((id) => checkArticle(id, byId.get(id), input)).join('\n');
   const note = input.checks.length === 0 ? `<p>${esc(strings.NoChecks)}</p>` : '';
   return `<section id="checks"><h2>${esc(strings.SectionChecks)}</h2>${note}\n${articles}</section>`;
 }
