@@ -28,7 +28,7 @@ export function createTenantPorts(clients: TenantClients, storage: KeyValueStora
   return {
     directory: new GraphDirectoryReader(clients.graph, clients.graphBaseUrl),
     connector: new GraphConnectorAppReader(clients.graph, clients.graphBaseUrl),
-    sites: new TenantPersonalSiteReader(clients.graph, clients.admin, clients.adminUrl, clients.retry),
+    sites: new TenantPersonalSiteReader(clients.graph, clients.admin, clients.adminUrl, clients.retry, { onWait: clients.waits.observe, graphBaseUrl: clients.graphBaseUrl }),
     requester: new SharePointProvisioningRequester([
       { path: 'site-session', root: clients.site, baseUrl: clients.siteUrl },
       { path: 'admin-token', root: clients.admin, baseUrl: clients.adminUrl },

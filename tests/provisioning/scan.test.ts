@@ -213,18 +213,33 @@ describe('scanTenant: per-user fallback', () => {
     expect(resumed.unprovisioned).toHaveLength(100);
   });
 
-  it('counts a user whose state cannot be told (500 "Unable to retrieve user\'s mysite URL.", 429) apart, never as unprovisioned', async () => {
+  it('counts a user whose state cannot be told (500 "Unable to retrieve user\'s mysite URL.") apart, never as unprovisioned', async () => {
     const users = manyUsers(5);
     const sites = new FakeSites([]);
     sites.source.failAt('', failure(403, 'Forbidden', 'Forbidden'));
     sites.provisionedIds.add(users[0]!.id);
     sites.innerFaults.set(users[2]!.id, failure(500, 'UnknownError', "Unable to retrieve user's mysite URL."));
-    sites.innerFaults.set(users[3]!.id, failure(429, 'TooManyRequests', 'Slow down', { retryAfterSeconds: 5 }));
     const result = done(await scanTenant({ directory: new FakeDirectory(users), sites }, {}));
-    expect(result.undetermined.map((u) => u.id)).toEqual([users[2]!.id, users[3]!.id]);
-    expect(upns(result)).toEqual([users[1]!.userPrincipalName, users[4]!.userPrincipalName].sort());
+    expect(result.undetermined.map((u) => u.id)).toEqual([users[2]!.id]);
+    expect(upns(result)).toEqual([users[1]!.userPrincipalName, users[3]!.userPrincipalName, users[4]!.userPrincipalName].sort());
     expect(result.provisionedCount).toBe(1);
     expect(result.undeterminedReason).toMatchObject({ status: 500, code: 'UnknownError' });
+  });
+
+  it('stops, resumable, when a user read is still throttled (429) after the adapter’s retries: throttling is waited out, not "could not tell"', async () => {
+    const users = manyUsers(5);
+    const sites = new FakeSites([]);
+    sites.source.failAt('', failure(403, 'Forbidden', 'Forbidden'));
+    sites.innerFaults.set(users[3]!.id, failure(429, 'TooManyRequests', 'Slow down', { retryAfterSeconds: 90 }));
+    const outcome = await scanTenant({ directory: new FakeDirectory(users), sites }, {});
+    expect(outcome.status).toBe('failed');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.failure).toMatchObject({ status: 429, retryAfterSeconds: 90 });
+    expect(outcome.source).toBe('per-user');
+    sites.innerFaults.delete(users[3]!.id);
+    const resumed = done(await scanTenant({ directory: new FakeDirectory(users), sites }, { resumeFrom: outcome.checkpoint }));
+    expect(resumed.undetermined).toHaveLength(0);
+    expect(resumed.unprovisioned).toHaveLength(5);
   });
 
   it('fails when the per-user reads themselves are refused (403 inside the batch)', async () => {

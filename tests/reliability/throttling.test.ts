@@ -9,7 +9,7 @@ import { clockTime } from '../../src/common/format';
 import type { AppState } from '../../src/app/state';
 import { askedWaitSeconds, UNREAD_RETRY_AFTER_SECONDS } from '../../src/app/scanWait';
 import { failure } from '../../src/common/outcome';
-import { check, controllerFor, expectSettled, pagedTenant, startTenant, type TestTenant } from './support';
+import { check, controllerFor, expectSettled, pagedTenant, scenario, startTenant, type TestTenant } from './support';
 
 let tenant: TestTenant | undefined;
 afterEach(async () => {
@@ -158,5 +158,40 @@ describe('how long to wait', () => {
     expect(askedWaitSeconds(failure(503, 'serviceNotAvailable', 'x'))).toBe(UNREAD_RETRY_AFTER_SECONDS);
     expect(askedWaitSeconds(failure(500, 'generalException', 'x'))).toBeUndefined();
     expect(askedWaitSeconds(undefined)).toBeUndefined();
+  });
+});
+
+describe('throttled items inside a Graph $batch (the per-user reads)', () => {
+  /** admin-host-blocked: the admin host never answers, so each user's OneDrive is read through Graph $batch. */
+  async function perUserTenant(): Promise<ReturnType<typeof controllerFor>> {
+    tenant = await startTenant(scenario('admin-host-blocked'));
+    const controller = controllerFor(tenant);
+    await controller.recheck();
+    return controller;
+  }
+
+  it('an item’s Retry-After (readable: it is in the $batch body) is waited, and the wait is shown', async () => {
+    const controller = await perUserTenant();
+    tenant!.sim.setFaults([{ match: 'GET /users/', status: 429, times: 1, retryAfterSeconds: 1 }]);
+    const states = await watch(controller, () => controller.rescan());
+    expectSettled(controller);
+    expect(controller.getState().scan.result?.method).toBe('per-user');
+    expect(controller.getState().scan.result?.unprovisioned).toHaveLength(60);
+    expect(controller.getState().scan.result?.undetermined).toHaveLength(0);
+    const wait = states.map((s) => s.scan.wait).find((w) => w !== undefined);
+    expect(wait).toMatchObject({ status: 429, seconds: 1, asked: true, host: new URL(tenant!.sim.graphBaseUrl).host });
+  });
+
+  it('an item throttled for longer than the policy waits stops the scan, resumable after the asked wait — never "could not tell"', async () => {
+    const controller = await perUserTenant();
+    tenant!.sim.setFaults([{ match: 'GET /users/', status: 429, times: 1, retryAfterSeconds: 3 }]);
+    await controller.rescan();
+    expectSettled(controller);
+    expect(controller.getState().scan.failure).toMatchObject({ status: 429, retryAfterSeconds: 3 });
+    expect(controller.getState().scan.failureSource).toBe('per-user');
+    await controller.resumeScan();
+    expectSettled(controller);
+    expect(controller.getState().scan.result?.unprovisioned).toHaveLength(60);
+    expect(controller.getState().scan.result?.undetermined).toHaveLength(0);
   });
 });

@@ -103,6 +103,11 @@ export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, opti
         // Not allowed to read users' OneDrive state at all: the scan cannot tell anyone's.
         control.failure = control.failure || one;
         return;
+      } else if (one.status === 429 || (one.status === 503 && one.retryAfterSeconds !== undefined)) {
+        // Throttled for longer than the transport waits: the scan stops with its checkpoint (this batch is read again),
+        // so the admin can wait as long as Microsoft 365 asked and continue — never "could not tell" for throttling.
+        control.failure = control.failure || one;
+        return;
       } else {
         // The adapter already turned `mySite: null` and 404 "mysite not found" into "not provisioned": any other
         // answer (400/500 "Unable to retrieve user's mysite URL.", throttling left over…) means "could not tell".

@@ -8,6 +8,7 @@ import { attempt } from '../graph/graphCall';
 import { graphQueryable } from '../graph/root';
 import type { GraphUser } from '../graph/dto';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, wait, type RetryPolicy } from '../http/retryPolicy';
+import type { RetryWaitObserver } from '../http/throttlingRetry';
 import { readServiceError } from '../http/toFailure';
 import { failure, success, type Failure, type Outcome } from '../../common/outcome';
 import type { PersonalSiteReader } from '../../app/ports';
@@ -35,6 +36,13 @@ export function isMySiteNotFound(status: number, error: { code: string; message:
   return status === 404 && error !== undefined && /mysite/i.test(error.message) && /not found/i.test(error.message);
 }
 
+/** A `$batch` item's Retry-After in ms (in the item's own headers: readable in a browser, unlike the outer one's). */
+function itemRetryAfterMs(item: BatchResponseItem): number | undefined {
+  const header = item.headers ? item.headers['Retry-After'] ?? item.headers['retry-after'] : undefined;
+  const seconds = header !== undefined ? Number(header) : NaN;
+  return isNaN(seconds) ? undefined : seconds * 1000;
+}
+
 function oneDriveFrom(mySite: GraphUser['mySite']): OneDriveState {
   return mySite ? { provisioned: true, url: mySite } : { provisioned: false };
 }
@@ -49,6 +57,8 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
     private readonly admin: SPFI,
     private readonly adminUrl: string,
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
+    /** Told of each wait before throttled `$batch` items are sent again (the pane shows it), with Graph's base URL. */
+    private readonly waits: { onWait?: RetryWaitObserver; graphBaseUrl?: string } = {},
   ) {}
 
   /** `/me?$select=mySite` only reads; `/me/drive` would create the OneDrive as a side effect. */
@@ -116,6 +126,7 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
         }
         const retry: string[] = [];
         let retryAfterMs: number | undefined;
+        let retryStatus = 0;
         for (const item of sent.value.responses ?? []) {
           const id = pending[Number(item.id)];
           if (id === undefined) {
@@ -126,28 +137,58 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
             states.set(id, success(oneDriveFrom((item.body as GraphUser | undefined)?.mySite)));
           } else if (isMySiteNotFound(item.status, error)) {
             states.set(id, success({ provisioned: false }));
-          } else if (isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts) {
+          } else if (isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts && !this.pastMaxWait(item)) {
             retry.push(id);
-            const header = item.headers ? item.headers['Retry-After'] ?? item.headers['retry-after'] : undefined;
-            const seconds = header !== undefined ? Number(header) : NaN;
-            if (!isNaN(seconds)) {
-              retryAfterMs = Math.max(retryAfterMs ?? 0, seconds * 1000);
+            retryStatus = item.status;
+            const asked = itemRetryAfterMs(item);
+            if (asked !== undefined) {
+              retryAfterMs = Math.max(retryAfterMs ?? 0, asked);
             }
           } else {
             const requestId = item.headers ? item.headers['request-id'] ?? item.headers['Request-Id'] : undefined;
+            const asked = itemRetryAfterMs(item);
             const itemFailure: Failure = failure(item.status, error ? error.code : `HTTP${item.status}`, error ? error.message : '', {
               ...(item.status === 403 ? { missingScope: DIRECTORY_READ } : {}),
+              // A Retry-After longer than the policy waits is not retried early (a fresh 429): it goes back with the failure.
+              ...(asked !== undefined ? { retryAfterSeconds: Math.ceil(asked / 1000) } : {}),
               ...(requestId || (error && error.requestId) ? { correlationId: requestId || (error ? error.requestId : undefined) } : {}),
             });
             states.set(id, itemFailure);
           }
         }
         if (retry.length > 0) {
-          await wait(retryDelayMs(this.retry, attemptNo, retryAfterMs), signal);
+          const delay = retryDelayMs(this.retry, attemptNo, retryAfterMs);
+          this.tellWait(retryStatus, delay, retryAfterMs, attemptNo);
+          await wait(delay, signal);
         }
         pending.splice(0, pending.length, ...retry);
       }
     }
     return success(states);
+  }
+
+  /** Whether an item asked for a longer wait than the policy's longest (then it is not sent again early). */
+  private pastMaxWait(item: BatchResponseItem): boolean {
+    const asked = itemRetryAfterMs(item);
+    return asked !== undefined && asked > this.retry.maxDelayMs;
+  }
+
+  private tellWait(status: number, delay: number, retryAfterMs: number | undefined, attemptNo: number): void {
+    if (!this.waits.onWait) {
+      return;
+    }
+    try {
+      this.waits.onWait({
+        status,
+        waitMs: delay,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        until: Date.now() + delay,
+        method: 'POST',
+        url: `${this.waits.graphBaseUrl || 'https://graph.microsoft.com/v1.0'}/$batch`,
+        attempt: attemptNo,
+      });
+    } catch {
+      // Showing the wait must never change it.
+    }
   }
 }
