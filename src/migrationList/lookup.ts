@@ -8,7 +8,10 @@
  * same way) and carry that failure.
  */
 import { success, type Failure, type Outcome } from '../common/outcome';
-import { LOOKUP_ORDER, type AddressMatch, type MatchedBy, type UserLookup } from './ports';
+import type { AddressMatch, MatchedBy, UserLookup } from './ports';
+
+/** The order addresses are looked up in: sign-in name, then primary email, then any SMTP address. */
+export const LOOKUP_ORDER: ReadonlyArray<MatchedBy> = ['userPrincipalName', 'mail', 'proxyAddress'];
 
 /** Addresses per call for the `in` lookups: 20 requests of 15 fill one $batch. */
 export const LOOKUP_CHUNK: number = 300;

@@ -9,9 +9,6 @@ import type { DirectoryUser } from '../provisioning/ports';
 /** Which property of the user the address was found in. */
 export type MatchedBy = 'userPrincipalName' | 'mail' | 'proxyAddress';
 
-/** The order addresses are looked up in: sign-in name, then primary email, then any SMTP address. */
-export const LOOKUP_ORDER: ReadonlyArray<MatchedBy> = ['userPrincipalName', 'mail', 'proxyAddress'];
-
 /** One address looked up in the directory: the user it belongs to, or none. */
 export type AddressMatch = { found: true; user: DirectoryUser; matchedBy: MatchedBy } | { found: false };
 
