@@ -26,6 +26,7 @@ import {
   usersPastCeiling,
 } from './checkpoint';
 import { joinResult } from './join';
+import { readPartitioned, type PartitionedEnd } from './partitionedChains';
 import { checkPerUser, hasSite, ownerSet } from './perUser';
 
 /** Whether some considered user with a preferredDataLocation has no site in the (default geo's) enumeration. */
@@ -61,7 +62,13 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
   let usersFailure: Failure | undefined;
   let sitesFailure: Failure | undefined;
 
-  const usersChain: Promise<void> = state.usersDone
+  // Partitioned reads (an option, fresh scans only): both reads split by prefix, see partitionedChains.ts.
+  const partitioned = options.partitioned !== undefined && ports.partitions !== undefined && options.resumeFrom === undefined;
+  const partitionedRun: Promise<PartitionedEnd | undefined> = partitioned
+    ? readPartitioned(ports, state, options.partitioned || {}, control, seenIds, seenSites, report)
+    : Promise.resolve(undefined);
+
+  const usersChain: Promise<void> = state.usersDone || partitioned
     ? Promise.resolve()
     : readChain<DirectoryUser>(
         (next, s) => ports.directory.getUsersPage(next, s),
@@ -80,7 +87,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
         }
       });
 
-  const sitesChain: Promise<void> = state.sitesDone || state.method === 'per-user'
+  const sitesChain: Promise<void> = state.sitesDone || state.method === 'per-user' || partitioned
     ? Promise.resolve()
     : readChain<PersonalSite>(
         (next, s) => ports.sites.getPersonalSitesPage(next, s),
@@ -106,7 +113,11 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
         }
       });
 
-  await Promise.all([usersChain, sitesChain]);
+  const [, , partitionedEnd] = await Promise.all([usersChain, sitesChain, partitionedRun]);
+  if (partitionedEnd !== undefined) {
+    usersFailure = partitionedEnd.usersFailure;
+    sitesFailure = partitionedEnd.sitesFailure;
+  }
 
   if (signal && signal.aborted) {
     return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
@@ -122,7 +133,10 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
   // have no preferredDataLocation, so this costs them nothing.
   // Sites listed without an owner: any user not matched may own one of them, so every unmatched user is checked one by
   // one (as in the per-user method) rather than counted as unprovisioned.
-  if (state.method === 'tenant-admin' && state.perUserChecked === undefined && (state.sitesWithoutOwner || 0) > 0) {
+  // Partitioned site reads: a site no prefix listed must not make its owner "unprovisioned" — unmatched users are
+  // checked one by one too.
+  const confirmUnmatched = partitionedEnd !== undefined && partitionedEnd.confirmUnmatched;
+  if (state.method === 'tenant-admin' && state.perUserChecked === undefined && ((state.sitesWithoutOwner || 0) > 0 || confirmUnmatched)) {
     state.perUserChecked = 0;
     state.unmatchedChecked = true;
     state.enumeratedOwners = state.siteOwners.length;

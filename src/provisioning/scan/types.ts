@@ -139,6 +139,12 @@ export interface ScanOptions {
   perUserBatch?: number;
   /** getOneDriveStates calls in flight at once in the per-user fallback (default 4). */
   concurrency?: number;
+  /**
+   * Read users and sites by prefix, side by side (needs `ports.partitions`; fresh scans only, not a resume). Off by
+   * default. `concurrency`: requests in flight in total (default 8); `splitAbovePages`: split a partition whose first
+   * page shows more pages than this (default 3).
+   */
+  partitioned?: { concurrency?: number; splitAbovePages?: number };
 }
 
 export const DEFAULT_PER_USER_BATCH: number = 20;
