@@ -70,6 +70,8 @@ async function scan(ports: ScanPorts, options: ScanOptions): Promise<ScanResult>
   return outcome.result;
 }
 
+jest.setTimeout(60000);
+
 describe('partitioned scan', () => {
   let tenant: TestTenant | undefined;
   afterEach(async () => {
