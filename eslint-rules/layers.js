@@ -11,11 +11,13 @@ const ALLOWED = {
   common: ['common'],
   readiness: ['common', 'readiness'],
   provisioning: ['common', 'readiness', 'provisioning'],
-  app: ['common', 'readiness', 'provisioning', 'app'],
-  tenant: ['common', 'readiness', 'provisioning', 'app', 'tenant'],
-  ui: ['common', 'readiness', 'provisioning', 'app', 'ui'],
+  migrationList: ['common', 'readiness', 'provisioning', 'migrationList'],
+  app: ['common', 'readiness', 'provisioning', 'migrationList', 'app'],
+  report: ['common', 'readiness', 'provisioning', 'migrationList', 'app', 'report'],
+  tenant: ['common', 'readiness', 'provisioning', 'migrationList', 'app', 'tenant'],
+  ui: ['common', 'readiness', 'provisioning', 'migrationList', 'app', 'report', 'ui'],
   // The composition root (the web part class) may use every layer.
-  webparts: ['common', 'readiness', 'provisioning', 'app', 'tenant', 'ui', 'webparts'],
+  webparts: ['common', 'readiness', 'provisioning', 'migrationList', 'app', 'report', 'tenant', 'ui', 'webparts'],
 };
 
 function layerOf(file, srcRoot) {
