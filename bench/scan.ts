@@ -4,7 +4,7 @@
  * baseline (users pages, then one single-user `mySite` read per considered user, 20 per Graph $batch).
  *
  *   node scripts/node22.cjs tsx bench/scan.ts [--sizes 1000,10000,100000] [--latency 100]
- *        [--naive-concurrency 4] [--graph-units 8000] [--graph-window 10] [--site-page 300] [--no-naive] [--breakdown]
+ *        [--naive-concurrency 4] [--graph-units 8000] [--graph-window 10] [--site-page 300] [--no-naive] [--breakdown] [--partitioned] [--partition-concurrency 8] [--trust-site-prefixes]
  *        [--repeat 3] [--out file] [--help]
  *
  * Our method runs --repeat times per size (default 3) and the run with the median wall time is reported (all wall
@@ -25,7 +25,7 @@ import { finalLine, printHeader, printReport, writeResults } from './scan/report
 import { runSize, type SizeResult } from './scan/runner';
 
 const USAGE = `usage: node scripts/node22.cjs tsx bench/scan.ts [--sizes 1000,10000,100000] [--latency 100]
-       [--naive-concurrency 4] [--graph-units 8000] [--graph-window 10] [--site-page 300] [--no-naive] [--breakdown]
+       [--naive-concurrency 4] [--graph-units 8000] [--graph-window 10] [--site-page 300] [--no-naive] [--breakdown] [--partitioned] [--partition-concurrency 8] [--trust-site-prefixes]
        [--repeat 3] [--out file]
 Runs 1,000, 10,000 and 100,000 users by default (about 4.5 min); --sizes 1000 --repeat 1 is a quick check.
 See bench/README.md.`;

@@ -26,6 +26,10 @@ export interface Args {
   /** Runs of our method per size (the median is reported); the naive baseline runs once. */
   repeat: number;
   out: string;
+  /** Our method reads by prefix (ScanOptions.partitioned), with this many requests in flight; undefined: single chains. */
+  partitioned?: number;
+  /** --trust-site-prefixes: no one-by-one check of users left without a listed site (an assumption, see README). */
+  trustSitePrefixes: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -39,6 +43,7 @@ export function parseArgs(argv: readonly string[]): Args {
     naive: true,
     breakdown: false,
     repeat: 3,
+    trustSitePrefixes: false,
     out: path.join(__dirname, '..', 'results', 'scan-latest.json'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -83,6 +88,15 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case '--breakdown':
         args.breakdown = true;
+        break;
+      case '--partitioned':
+        args.partitioned = args.partitioned ?? 8;
+        break;
+      case '--trust-site-prefixes':
+        args.trustSitePrefixes = true;
+        break;
+      case '--partition-concurrency':
+        args.partitioned = positive(value(), '--partition-concurrency');
         break;
       case '--repeat':
         args.repeat = positive(value(), '--repeat');

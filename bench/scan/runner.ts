@@ -136,9 +136,14 @@ export async function runSize(args: Args, users: number): Promise<SizeResult> {
     process.stdout.write(`  ${users} users (load ${loadBefore.toFixed(2)}): our method …`);
     const runs: Measured[] = [];
     for (let run = 0; run < args.repeat; run++) {
-      const one = await measure('ours', sim, () => runOurs(info), {
-        limitS: Math.max(userPages, sitePages) * latencyS,
-        limitChain: `max(${userPages} user pages, ${sitePages} site pages) × ${args.latencyMs} ms`,
+      const inFlight = args.partitioned;
+      const one = await measure('ours', sim, () => runOurs(info, inFlight, args.trustSitePrefixes), {
+        // Partitioned: no chain is longer than its share, so the floor is the pages over the requests in flight.
+        limitS: inFlight !== undefined ? Math.ceil((userPages + sitePages) / inFlight) * latencyS : Math.max(userPages, sitePages) * latencyS,
+        limitChain:
+          inFlight !== undefined
+            ? `ceil((${userPages} user pages + ${sitePages} site pages) / ${inFlight} in flight) × ${args.latencyMs} ms (partitioned)`
+            : `max(${userPages} user pages, ${sitePages} site pages) × ${args.latencyMs} ms`,
         // Graph units our method spends: 1 per users page ($select: 1 unit), well under the window.
         rateFloorS: 0,
         minimum: userPages + sitePages,

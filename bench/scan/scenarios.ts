@@ -6,11 +6,12 @@
 import '../support/loc';
 import { performance } from 'node:perf_hooks';
 import type { Outcome } from '../../src/common/outcome';
-import type { DirectoryUser, Page } from '../../src/provisioning/ports';
+import type { DirectoryUser, Page, ScanPorts } from '../../src/provisioning/ports';
 import { DEFAULT_PER_USER_BATCH, DEFAULT_PER_USER_CONCURRENCY, exclusionReason, scanTenant } from '../../src/provisioning/scan';
 import { createDirectClients } from '../../src/tenant/clients';
 import { USER_PAGE_SIZE } from '../../src/tenant/graph/directoryReader';
 import { GRAPH_BATCH_LIMIT } from '../../src/tenant/sharepoint/personalSiteReader';
+import { CsomSitePartitions, GraphUserPartitions } from '../../src/tenant/partitionedPages';
 import { createTenantPorts } from '../../src/tenant/tenantPorts';
 import type { SimInfo } from './simulatorChild';
 
@@ -61,7 +62,13 @@ export interface MethodRun {
   detail: Record<string, number | string>;
 }
 
-export async function runOurs(sim: SimInfo): Promise<MethodRun> {
+/** The partitioned reads over the same simulator (bench --partitioned). */
+function partitionPorts(sim: SimInfo): NonNullable<ScanPorts['partitions']> {
+  const clients = createDirectClients({ graphBaseUrl: sim.graphBaseUrl, siteUrl: sim.siteUrl, adminUrl: sim.spAdminUrl, token: 'bench-token' });
+  return { users: new GraphUserPartitions(clients.graph, clients.graphBaseUrl), sites: new CsomSitePartitions(clients.admin, clients.adminUrl) };
+}
+
+export async function runOurs(sim: SimInfo, partitioned?: number, trustSitePrefixes: boolean = false): Promise<MethodRun> {
   const ports = newPorts(sim);
   const userPages = timing();
   const sitePages = timing();
@@ -73,8 +80,10 @@ export async function runOurs(sim: SimInfo): Promise<MethodRun> {
         getPersonalSitesPage: timed(sitePages, (next?: string, signal?: AbortSignal) => ports.sites.getPersonalSitesPage(next, signal)),
         getOneDriveStates: (ids: string[], signal?: AbortSignal) => ports.sites.getOneDriveStates(ids, signal),
       },
+      ...(partitioned !== undefined ? { partitions: partitionPorts(sim) } : {}),
     },
     {
+      ...(partitioned !== undefined ? { partitioned: { concurrency: partitioned, trustSitePrefixes } } : {}),
       onProgress: () => {
         progressCalls++;
       },

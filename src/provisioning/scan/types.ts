@@ -142,9 +142,10 @@ export interface ScanOptions {
   /**
    * Read users and sites by prefix, side by side (needs `ports.partitions`; fresh scans only, not a resume). Off by
    * default. `concurrency`: requests in flight in total (default 8); `splitAbovePages`: split a partition whose first
-   * page shows more pages than this (default 3).
+   * page shows more pages than this (default 3); `trustSitePrefixes`: do not check one by one the users left without a
+   * listed site (default false: only safe if every personal URL segment starts with [a-z0-9_] — not documented).
    */
-  partitioned?: { concurrency?: number; splitAbovePages?: number };
+  partitioned?: { concurrency?: number; splitAbovePages?: number; trustSitePrefixes?: boolean };
 }
 
 export const DEFAULT_PER_USER_BATCH: number = 20;
