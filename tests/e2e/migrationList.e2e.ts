@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview } from '../../demo/start';
-import { ARTIFACTS, foreignRequests, launchChromium, recordRequests, waitForChecks } from './browser';
+import { ARTIFACTS, axeViolations, foreignRequests, launchChromium, recordRequests, waitForChecks } from './browser';
 
 const DOMAIN = 'contoso.onmicrosoft.com';
 
@@ -112,6 +112,7 @@ describe('the migration list in the demo preview', () => {
       await expect(summary.textContent()).resolves.toContain('9 rows');
       await expect(page.locator('[data-destination="Sofia.T@contoso.com"]').textContent()).resolves.toContain('sofia.tanaka77@contoso.onmicrosoft.com');
       await page.screenshot({ path: path.join(ARTIFACTS, 'migration-list.png'), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
 
       // Only what the scan did not hold went to the directory.
       const log = (await (await fetch(`${preview.url}/__sim/log`)).json()) as { path: string; batchId?: string }[];
@@ -176,6 +177,22 @@ describe('the migration list in the demo preview', () => {
       await page.getByTestId('mapping-error').getByText(/Line 3: a quoted field opens here and is never closed/).waitFor();
       expect(await page.locator('[data-check-id]').count()).toBe(9);
       expect(await page.locator('[data-mapping-row]').count()).toBe(0);
+    } finally {
+      await page.close();
+      await preview.close();
+    }
+  });
+
+  it.each(['dark', 'contrast'])('in the %s theme, the checked list passes axe', async (theme) => {
+    const preview = await startPreview({ scenario: 'unprovisioned-users', port: 0 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${preview.url}/?theme=${theme}`);
+      await waitForChecks(page);
+      await page.getByTestId('mapping-input').locator('input[type="file"]').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST) });
+      await page.waitForSelector('[data-testid="mapping-summary"]', { timeout: 30000 });
+      await page.locator('#mr-migration').screenshot({ path: path.join(ARTIFACTS, `migration-list-${theme}.png`) });
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
       await preview.close();

@@ -16,7 +16,7 @@ export function MappingSummary(props: MappingSummaryProps): JSX.Element {
   const theme = useTheme();
   return (
     <section data-testid="mapping-summary" aria-label={strings.SummaryHeading} data-total={props.total}>
-      <h4 style={{ margin: '12px 0 4px' }}>{strings.SummaryHeading}</h4>
+      <h3 style={{ margin: '12px 0 4px', fontSize: 16 }}>{strings.SummaryHeading}</h3>
       <p style={{ margin: 0 }}>{format(strings.SummaryTotal, props.total)}</p>
       <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 8, listStyle: 'none', padding: 0, margin: '4px 0 0' }}>
         {VERDICT_ORDER.map((verdict) => (

@@ -21,6 +21,7 @@ export interface MappingTableProps {
 /** Long addresses (a guest's #EXT# sign-in name) wrap inside their cell instead of widening the table. */
 const breakAnywhere: React.CSSProperties = { overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 120 };
 
+/** The verdict's mark (a border beside its label, which keeps the text's own contrast). */
 function verdictColor(verdict: Verdict, success: string, warning: string, error: string): string {
   if (verdict === 'ready') {
     return success;
@@ -73,7 +74,7 @@ export function MappingTable(props: MappingTableProps): JSX.Element {
               <td style={breakAnywhere}>
                 <bdi>{written}</bdi>
               </td>
-              <td style={{ fontWeight: 600, color: verdictColor(resolution.verdict, colors.successIcon, colors.warningIcon, colors.errorIcon), whiteSpace: 'nowrap' }}>
+              <td style={{ fontWeight: 600, whiteSpace: 'nowrap', borderLeft: `4px solid ${verdictColor(resolution.verdict, colors.successIcon, colors.warningIcon, colors.errorIcon)}` }}>
                 {verdictLabel(resolution.verdict)}
               </td>
               <td>

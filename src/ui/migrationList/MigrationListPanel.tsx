@@ -371,9 +371,9 @@ function MigrationListPanelView(props: MigrationListPanelProps): JSX.Element {
               <DefaultButton text={format(strings.ShowMore, Math.min(PAGE_SIZE, positions.length - shownPositions.length))} onClick={() => setLimit(limit + PAGE_SIZE)} />
             )}
           </div>
-          <h4 id={ids.exports} style={{ margin: '16px 0 0' }}>
+          <h3 id={ids.exports} style={{ margin: '16px 0 0', fontSize: 16 }}>
             {strings.ExportHeading}
-          </h4>
+          </h3>
           <div style={toolbar}>
             <DefaultButton text={strings.ExportCsv} iconProps={{ iconName: 'Download' }} data-testid="mapping-export-csv" onClick={exportCsv} />
             <DefaultButton
