@@ -13,23 +13,38 @@ build.rig.getTasks = function () {
   return result;
 };
 
-// Lean first paint (docs/bundle.md). Two changes to SPFx's webpack configuration, production and debug alike:
-// 1. Fluent UI's BaseButton (every button, and MessageBar's dismiss button) imports ContextualMenu statically, which
-//    puts the menu with its Callout and FocusZone (~25 KB gzip) in the entry chunk although no button of the pane opens
-//    a menu. BaseButton gets src/ui/lazy/LazyContextualMenu instead, which loads the menu on demand (with the users
-//    chunk).
+// Lean first paint (docs/bundle.md). Two changes to SPFx's webpack configuration:
+// 1. Fluent UI imports two components statically that the pane never shows: BaseButton (every button, and the
+//    dismiss / close buttons of MessageBar, Dialog and SearchBox) imports ContextualMenu for `menuProps` — ~25 KB gzip
+//    of menu, Callout and FocusZone in the entry chunk — and DetailsList imports GroupedList for `groups`. The build
+//    gives those two importers, and only them, src/ui/lazy/Trimmed*.tsx instead; tests/bundle/fluentTrims.test.tsx
+//    fails as soon as src/ gives a button a menu or a list groups.
 // 2. Each on-demand chunk keeps the packages only it uses (webpack's default would move them to a separate vendor
-//    chunk, one more request and ~2 KB more gzip); packages shared by two on-demand chunks are still split out.
+//    chunk: one more request and more gzip); packages shared by two on-demand chunks are still split out.
 const path = require('path');
-const LAZY_CONTEXTUAL_MENU = path.join(__dirname, 'lib', 'ui', 'lazy', 'LazyContextualMenu.js');
-const FLUENT_BASE_BUTTON = /[\\/]@fluentui[\\/]react[\\/]lib[\\/]components[\\/]Button[\\/]BaseButton\.js$/;
+// fluent-trims:start
+const FLUENT_TRIMS = [
+  {
+    importer: /[\\/]@fluentui[\\/]react[\\/]lib[\\/]components[\\/]Button[\\/]BaseButton\.js$/,
+    request: '../../ContextualMenu',
+    replacement: path.join(__dirname, 'lib', 'ui', 'lazy', 'TrimmedContextualMenu.js'),
+  },
+  {
+    importer: /[\\/]@fluentui[\\/]react[\\/]lib[\\/]components[\\/]DetailsList[\\/]DetailsList\.base\.js$/,
+    request: '../../GroupedList',
+    replacement: path.join(__dirname, 'lib', 'ui', 'lazy', 'TrimmedGroupedList.js'),
+  },
+];
+// fluent-trims:end
 build.configureWebpack.mergeConfig({
   additionalConfiguration: (config) => {
     config.plugins.push({
       apply(compiler) {
-        new compiler.webpack.NormalModuleReplacementPlugin(/^\.\.\/\.\.\/ContextualMenu$/, (resource) => {
-          if (FLUENT_BASE_BUTTON.test((resource.contextInfo && resource.contextInfo.issuer) || '')) {
-            resource.request = LAZY_CONTEXTUAL_MENU;
+        new compiler.webpack.NormalModuleReplacementPlugin(/^\.\.\/\.\.\/(ContextualMenu|GroupedList)$/, (resource) => {
+          const issuer = (resource.contextInfo && resource.contextInfo.issuer) || '';
+          const trim = FLUENT_TRIMS.find((t) => t.request === resource.request && t.importer.test(issuer));
+          if (trim) {
+            resource.request = trim.replacement;
           }
         }).apply(compiler);
       },

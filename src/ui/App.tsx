@@ -8,14 +8,11 @@ import * as strings from 'AppStrings';
 import { format } from '../common/format';
 import type { ReadinessController } from '../app/controller';
 import { buildGuide, forwardMessageForGlobalAdmin } from '../readiness/guide';
-import { buildTroubleshooting } from '../readiness/troubleshooting';
 import type { HostServices } from './host';
-import { connectionReport } from '../app/connectionReport';
-import { ConnectionReport } from './ConnectionReport';
 import { AuthorizationGuide } from './readiness/AuthorizationGuide';
 import { ChecksSection } from './readiness/ChecksSection';
 import { Summary } from './readiness/Summary';
-import { Troubleshooting } from './readiness/Troubleshooting';
+import { LazyConnectionReport, LazyTroubleshooting } from './lazy/LazyDiagnostics';
 import { LazyUsersPanel } from './lazy/LazyUsersPanel';
 import { useControllerState } from './useControllerState';
 import * as reportStrings from 'ReportUiStrings';
@@ -39,8 +36,6 @@ export function App(props: AppProps): JSX.Element {
   const state = useControllerState(controller);
   const facts = state.facts;
   const guide = React.useMemo(() => (facts && !state.gathering ? buildGuide(facts, state.results) : []), [facts, state.gathering, state.results]);
-  const cases = React.useMemo(() => (facts && !state.gathering ? buildTroubleshooting(facts, state.results) : []), [facts, state.gathering, state.results]);
-  const connection = React.useMemo(() => connectionReport(state, state.hosts), [state]);
   const adminRole = state.results.filter((r) => r.id === 'admin-role')[0];
   // A SharePoint admin forwards steps 6–9 to a Global admin while any of them is still open.
   const globalAdminStepsOpen = guide.some((step) => step.who === 'global-admin' && step.state !== 'done');
@@ -123,11 +118,11 @@ export function App(props: AppProps): JSX.Element {
         </section>
         <section id="mr-connection" className={section} aria-labelledby="mr-connection-title">
           <h2 id="mr-connection-title">{strings.SectionConnection}</h2>
-          <ConnectionReport rows={connection} copyText={props.host.copyText} now={() => new Date().toISOString()} />
+          <LazyConnectionReport state={state} copyText={props.host.copyText} now={() => new Date().toISOString()} />
         </section>
         <section id="mr-troubleshooting" className={section} aria-labelledby="mr-troubleshooting-title">
           <h2 id="mr-troubleshooting-title">{strings.SectionTroubleshooting}</h2>
-          <Troubleshooting cases={cases} />
+          <LazyTroubleshooting facts={facts} gathering={state.gathering} results={state.results} />
         </section>
       </main>
     </ThemeProvider>

@@ -161,14 +161,14 @@ describe('the entry chunk (static imports from the web part)', () => {
     expect(domain.filter((file) => !heldByController.includes(file))).toEqual([]);
   });
 
-  test("holds none of Fluent's list, dropdown, dialog, search box or progress bar (they come with the users chunk)", () => {
+  test("holds none of Fluent's list, dropdown, dialog, search box or progress bar (they come with the sections chunk)", () => {
     const fluent = Array.from(graph.packages).filter((name) =>
       /^@fluentui\/react\/lib\/(DetailsList|GroupedList|List|Dropdown|Dialog|Modal|Panel|SearchBox|ProgressIndicator|ContextualMenu)$/.test(name),
     );
     expect(fluent).toEqual([]);
   });
 
-  test('every dynamic import() it makes names its chunk, and the users panel is one of them', () => {
+  test('every dynamic import() it makes names its chunk: the sections (users list, migration list, report) and the SKU names', () => {
     expect(graph.dynamic.length).toBeGreaterThan(0);
     for (const entry of graph.dynamic) {
       expect({ from: relative(entry.from), specifier: entry.specifier, named: entry.chunkName !== undefined }).toEqual({
@@ -178,9 +178,9 @@ describe('the entry chunk (static imports from the web part)', () => {
       });
     }
     const named = graph.dynamic.map((entry) => `${entry.chunkName} <- ${entry.specifier}`);
-    expect(named).toContain('users <- ../users/UnprovisionedUsersPanel');
-    expect(named).toContain('migration-list <- ../migrationList/MigrationListSection');
-    expect(named).toContain('report <- ./ReportSection');
+    expect(named).toContain('sections <- ../users/UnprovisionedUsersPanel');
+    expect(named).toContain('sections <- ../migrationList/MigrationListSection');
+    expect(named).toContain('sections <- ./ReportSection');
     expect(named).toContain('sku-names <- ./skuNames.generated');
   });
 });

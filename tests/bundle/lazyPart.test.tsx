@@ -1,7 +1,7 @@
 /**
  * The lazy seam's mechanism: a chunk downloads once for every caller and is forgotten when it fails; LazyPart shows
  * a skeleton, then the part, or — when the download fails or the part throws — an error with Retry in its place,
- * leaving the rest of the pane alone. Also the ContextualMenu the production build gives Fluent buttons.
+ * leaving the rest of the pane alone.
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -88,18 +88,5 @@ describe('LazyPart and chunk', () => {
     });
     expect(consoleError).not.toHaveBeenCalled();
     consoleError.mockRestore();
-  });
-});
-
-describe('LazyContextualMenu (what the production build gives Fluent buttons instead of ContextualMenu)', () => {
-  test('a button with menuProps still opens its menu, once the menu chunk is in', async () => {
-    const { ContextualMenu } = await import('../../src/ui/lazy/LazyContextualMenu');
-    const target = document.createElement('button');
-    document.body.appendChild(target);
-    const onDismiss = jest.fn();
-    render(<ContextualMenu target={target} items={[{ key: 'csv', text: 'Export CSV' }, { key: 'ps1', text: 'Export PowerShell' }]} onDismiss={onDismiss} />);
-    expect(await screen.findByRole('menuitem', { name: 'Export CSV' })).toBeTruthy();
-    expect(screen.getByRole('menuitem', { name: 'Export PowerShell' })).toBeTruthy();
-    target.remove();
   });
 });

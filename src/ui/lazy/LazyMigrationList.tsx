@@ -1,7 +1,8 @@
 /**
  * The migration list, loaded on demand: the drop zone, the mapping summary and table, the list's requests and exports
- * are one chunk ("migration-list"), fetched when the section mounts, after the readiness pane has rendered from the
- * entry chunk. Same props as MigrationListSection; a skeleton until the chunk is in, Retry if it fails.
+ * are in the "sections" chunk (LazyUsersPanel.tsx says why one chunk), fetched when the section mounts, after the
+ * readiness pane has rendered from the entry chunk. Same props as MigrationListSection; a skeleton until the chunk is
+ * in, Retry if it fails.
  */
 import * as React from 'react';
 import * as strings from 'AppStrings';
@@ -10,7 +11,7 @@ import { chunk } from './chunk';
 import { LazyPart } from './LazyPart';
 
 export const migrationListChunk = chunk<React.ComponentType<MigrationListSectionProps>>(() =>
-  import(/* webpackChunkName: "migration-list" */ '../migrationList/MigrationListSection').then((m) => m.MigrationListSection),
+  import(/* webpackChunkName: "sections" */ '../migrationList/MigrationListSection').then((m) => m.MigrationListSection),
 );
 
 const texts = { loading: strings.LazyMigrationListLoading, failed: strings.LazyMigrationListFailed };

@@ -1,5 +1,5 @@
 /**
- * The report section as the "report" chunk delivers it: the report's actions with their input built at the moment the
+ * The report section as the "sections" chunk delivers it: the report's actions with their input built at the moment the
  * admin asks (reportInputOf), so neither the HTML / text builders nor the input mapping are in the entry chunk.
  */
 import * as React from 'react';

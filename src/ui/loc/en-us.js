@@ -105,6 +105,10 @@ define([], function () {
     "LazyMigrationListLoading": "Loading the migration list\u2026",
     "LazyMigrationListFailed": "The migration list could not be loaded.",
     "LazyReportLoading": "Loading the report\u2026",
-    "LazyReportFailed": "The report could not be loaded."
+    "LazyReportFailed": "The report could not be loaded.",
+    "LazyConnectionLoading": "Loading the connection report\u2026",
+    "LazyConnectionFailed": "The connection report could not be loaded.",
+    "LazyTroubleshootingLoading": "Loading the troubleshooting cases\u2026",
+    "LazyTroubleshootingFailed": "The troubleshooting cases could not be loaded."
   };
 });

@@ -106,6 +106,10 @@ declare interface IAppStrings {
   LazyMigrationListFailed: string;
   LazyReportLoading: string;
   LazyReportFailed: string;
+  LazyConnectionLoading: string;
+  LazyConnectionFailed: string;
+  LazyTroubleshootingLoading: string;
+  LazyTroubleshootingFailed: string;
 }
 
 declare module 'AppStrings' {
