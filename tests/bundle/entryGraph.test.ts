@@ -125,8 +125,11 @@ describe('the entry chunk (static imports from the web part)', () => {
     ]) {
       expect(entryFiles).toContain(file);
     }
-    // The SKU display names are a chunk of their own (src/common/licensing/index.ts).
-    expect(entryFiles).not.toContain('src/common/licensing/skuNames.generated.ts');
+    // The SKU display names are a chunk of their own (src/common/licensing/index.ts); the connection report and the
+    // troubleshooting cases come with the sections chunk (src/ui/lazy/LazyDiagnostics.tsx).
+    for (const file of ['src/common/licensing/skuNames.generated.ts', 'src/ui/ConnectionReport.tsx', 'src/app/connectionReport.ts', 'src/readiness/troubleshooting.ts', 'src/ui/readiness/Troubleshooting.tsx']) {
+      expect(entryFiles).not.toContain(file);
+    }
   });
 
   test('holds none of the users list, the migration list or the report (their UI loads through src/ui/lazy)', () => {
@@ -181,6 +184,7 @@ describe('the entry chunk (static imports from the web part)', () => {
     expect(named).toContain('sections <- ../users/UnprovisionedUsersPanel');
     expect(named).toContain('sections <- ../migrationList/MigrationListSection');
     expect(named).toContain('sections <- ./ReportSection');
+    expect(named).toContain('sections <- ./DiagnosticsSections');
     expect(named).toContain('sku-names <- ./skuNames.generated');
   });
 });
