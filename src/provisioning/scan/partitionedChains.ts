@@ -158,17 +158,36 @@ export async function readPartitioned(
     report();
     return fresh;
   };
+  let directoryTotal: number | undefined;
+  let sitePageLength = 300;
+  let userPageLength = 999;
+  const usersRead = partitions.users;
+  const readUsers: PrefixRead<DirectoryUser> = (prefix, next, signal) => usersRead.getUsersPageWithPrefix(prefix, next, signal);
+  // The single chain's first page: the directory's total (the completeness check) and its users.
+  const whole = gated(gate, () => ports.directory.getUsersPage(undefined, control.signal)).then((page) => {
+    if (page.ok) {
+      directoryTotal = page.value.totalEstimate;
+      userPageLength = page.value.items.length;
+    }
+    return page;
+  });
+  // A partition is split only when it would be longer than its share of all the pages (users and sites) over the
+  // requests in flight: splitting smaller ones costs a request per (often empty) child and gains nothing.
+  const sharePages = (userPageLength: number, sitePageLength: number): number => {
+    if (directoryTotal === undefined) {
+      return splitAbove;
+    }
+    const pages = Math.ceil(directoryTotal / Math.max(1, userPageLength)) + Math.ceil(directoryTotal / Math.max(1, sitePageLength));
+    return Math.max(splitAbove, Math.ceil(pages / gate.limitOf()));
+  };
   const userSplit = async (page: Page<DirectoryUser>, prefix: string): Promise<string[] | undefined> => {
     const total = page.totalEstimate;
-    if (prefix.length >= MAX_PREFIX_LENGTH || total === undefined || total <= splitAbove * page.items.length) {
+    await whole;
+    if (prefix.length >= MAX_PREFIX_LENGTH || total === undefined || total <= sharePages(page.items.length, sitePageLength) * page.items.length) {
       return undefined;
     }
     return UPN_NEXT_ALPHABET.map((c) => prefix + c);
   };
-  const usersRead = partitions.users;
-  const readUsers: PrefixRead<DirectoryUser> = (prefix, next, signal) => usersRead.getUsersPageWithPrefix(prefix, next, signal);
-  // The single chain's first page: the directory's total (the completeness check) and its users.
-  const whole = gated(gate, () => ports.directory.getUsersPage(undefined, control.signal));
   const userEnds = Promise.all(UPN_ALPHABET.map((c) => readPartition(readUsers, c, gate, control, userPage, userSplit)));
 
   const usersDone = (async (): Promise<void> => {
@@ -264,7 +283,8 @@ export async function readPartitioned(
         return undefined;
       }
       await countsKnown;
-      return estimate(prefix) > splitAbove * page.items.length ? SITE_ALPHABET.map((c) => prefix + c) : undefined;
+      sitePageLength = page.items.length;
+      return estimate(prefix) > sharePages(userPageLength, page.items.length) * page.items.length ? SITE_ALPHABET.map((c) => prefix + c) : undefined;
     };
     const readSites: PrefixRead<PersonalSite> = (prefix, next, signal) => sitesRead.getPersonalSitesPageWithPrefix(prefix, next, signal);
     const ends = await Promise.all(SITE_ALPHABET.map((c) => readPartition(readSites, c, gate, control, sitePage, siteSplit)));

@@ -45,6 +45,10 @@ export class Gate {
 
   public constructor(private readonly limit: number) {}
 
+  public limitOf(): number {
+    return this.limit;
+  }
+
   public pause(ms: number): void {
     this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
   }
