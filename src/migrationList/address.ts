@@ -1,4 +1,5 @@
 /** A destination as written → the address compared with the directory's, or why it is not one. */
+import { hasControlCharacter } from '../provisioning/addresses';
 
 export type Destination = { ok: true; key: string; address: string } | { ok: false; invalid: 'empty' | 'not-an-address' };
 
@@ -7,16 +8,6 @@ export type Destination = { ok: true; key: string; address: string } | { ok: fal
  * Entra allows in sign-in names and aliases (' + _ - . # …), so guests' `#EXT#` UPNs are addresses too.
  */
 const ADDRESS: RegExp = /^[^\s@"(),:;<>[\]\\]+@[^\s@"(),:;<>[\]\\.]+(\.[^\s@"(),:;<>[\]\\.]+)+$/;
-/** Control characters (C0, DEL, C1) and Unicode line separators: no address has them. */
-function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
-      return true;
-    }
-  }
-  return false;
-}
 /** `SMTP:` / `smtp:` (a proxy address as Exchange lists it) and `mailto:` prefixes are not part of the address. */
 const PREFIX: RegExp = /^(smtp|mailto):/i;
 

@@ -33,3 +33,14 @@ export function uniqueAddresses(addresses: ReadonlyArray<string>): string[] {
 export function requestAddress(user: { upn: string }): string {
   return user.upn;
 }
+
+/** Control characters (C0, DEL, C1) and Unicode line/paragraph separators: no address has them. */
+export function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
+      return true;
+    }
+  }
+  return false;
+}

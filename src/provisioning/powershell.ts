@@ -9,7 +9,7 @@
  */
 import * as strings from 'ProvisioningStrings';
 import { format } from '../common/format';
-import { uniqueAddresses } from './addresses';
+import { hasControlCharacter, uniqueAddresses } from './addresses';
 import { MAX_ADDRESSES_PER_CALL, chunk } from './chunk';
 import { UTF8_BOM } from './csv';
 
@@ -31,16 +31,6 @@ export function psSingleQuote(value: string): string {
   return quoted + "'";
 }
 
-/** Control characters (C0, DEL, C1) and Unicode line/paragraph separators: no address has them. */
-function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
-      return true;
-    }
-  }
-  return false;
-}
 
 /** A comment block: one `# ` line per line of text (a line break in the text can never leave the comment). */
 function comment(text: string): string[] {

@@ -1,4 +1,5 @@
 import type { RequestLock } from '../../app/transportPorts';
+import { abortError, wait } from '../http/retryPolicy';
 
 /** A lock message: a tab claims the lock, out-claims a later claim ("busy"), says it holds it, or lets it go. */
 interface LockMessage {
@@ -33,36 +34,7 @@ function defaultChannel(name: string): LockChannel | undefined {
   return Channel ? new Channel(name) : undefined;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal && signal.aborted) {
-      reject(abortError());
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const onAbort = (): void => {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-      }
-      reject(abortError());
-    };
-    timer = setTimeout(() => {
-      if (signal) {
-        signal.removeEventListener('abort', onAbort);
-      }
-      resolve();
-    }, ms);
-    if (signal) {
-      signal.addEventListener('abort', onAbort);
-    }
-  });
-}
 
-function abortError(): Error {
-  const error = new Error('The operation was cancelled.');
-  error.name = 'AbortError';
-  return error;
-}
 
 function isLockMessage(data: unknown): data is LockMessage {
   const m = data as Partial<LockMessage> | undefined;
@@ -166,7 +138,7 @@ export class BroadcastLock implements RequestLock {
         }
         if (holder && Date.now() - holder.heard < this.staleMs) {
           // Someone holds it: look again shortly (a release clears `holder` at once).
-          await sleep(25 + Math.floor(Math.random() * 50), signal);
+          await wait(25 + Math.floor(Math.random() * 50), signal);
           continue;
         }
         holder = undefined;
@@ -174,12 +146,12 @@ export class BroadcastLock implements RequestLock {
         claiming = true;
         lost = false;
         post('claim');
-        await sleep(this.settleMs, signal);
+        await wait(this.settleMs, signal);
         claiming = false;
         if (!lost) {
           break;
         }
-        await sleep(25 + Math.floor(Math.random() * 50), signal);
+        await wait(25 + Math.floor(Math.random() * 50), signal);
       }
       holding = true;
       post('held');
