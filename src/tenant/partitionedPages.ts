@@ -6,18 +6,16 @@
  */
 import type { GraphFI } from '@pnp/graph';
 import { ConsistencyLevel, graphGet, Paged, type IPagedResult } from '@pnp/graph';
-import { headers } from '@pnp/queryable';
-import { spPost, type SPFI } from '@pnp/sp';
-import { failure, success, type Outcome } from '../common/outcome';
-import { DIRECTORY_READ, SHAREPOINT_FULL_CONTROL } from '../common/scopes';
+import type { SPFI } from '@pnp/sp';
+import { failure, type Outcome } from '../common/outcome';
+import { DIRECTORY_READ } from '../common/scopes';
 import type { DirectoryUser, Page, PersonalSite, SitePartitionPages, UserPartitionPages } from '../provisioning/ports';
 import type { GraphUser } from './graph/dto';
 import { attempt, odataString } from './graph/graphCall';
 import { toDirectoryUser } from './graph/mapping';
 import { graphCollection, isSameOrigin, malformed, originOf } from './graph/root';
 import { USER_PAGE_SIZE } from './graph/directoryReader';
-import { adminQueryable } from './sharepoint/adminQueryable';
-import { personalSitesQuery, readPersonalSitesResponse } from './sharepoint/csom';
+import { csomPersonalSitesPage } from './sharepoint/personalSiteReader';
 
 const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans', 'preferredDataLocation'];
 
@@ -88,25 +86,6 @@ export class CsomSitePartitions implements SitePartitionPages {
     if (!SITE_PREFIX.test(prefix)) {
       return failure(0, 'InvalidPartition', `A personal-site partition is a prefix of [a-z0-9_], not "${prefix}".`);
     }
-    const answer = await attempt(SHAREPOINT_FULL_CONTROL, () =>
-      spPost<unknown>(adminQueryable(this.admin, this.adminUrl, '_vti_bin/client.svc/ProcessQuery'), {
-        ...headers({ 'Content-Type': 'text/xml' }),
-        body: personalSitesQuery(next, personalUrlFilter(prefix)),
-        ...(signal ? { signal } : {}),
-      }),
-    );
-    if (!answer.ok) {
-      return answer;
-    }
-    const read = readPersonalSitesResponse(answer.value);
-    if (!read.ok) {
-      const denied = /UnauthorizedAccess/i.test(read.typeName) || read.code === -2147024891;
-      return failure(denied ? 403 : 200, read.typeName, read.message, {
-        csom: true,
-        ...(denied ? { missingScope: SHAREPOINT_FULL_CONTROL } : {}),
-        ...(read.correlationId ? { correlationId: read.correlationId } : {}),
-      });
-    }
-    return success({ items: read.sites, ...(read.next ? { next: read.next } : {}) });
+    return csomPersonalSitesPage(this.admin, this.adminUrl, next, personalUrlFilter(prefix), signal);
   }
 }

@@ -48,6 +48,34 @@ function oneDriveFrom(mySite: GraphUser['mySite']): OneDriveState {
 }
 
 /**
+ * One page of personal sites through CSOM `ProcessQuery` on the tenant admin host, optionally with a CSOM `Filter`
+ * (the partitioned scan). Failure: the call's answer, or the CSOM ErrorInfo with `csom: true` (access denied → 403).
+ */
+export async function csomPersonalSitesPage(admin: SPFI, adminUrl: string, next: string | undefined, filter: string | undefined, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
+    const answer = await attempt(SHAREPOINT_FULL_CONTROL, () =>
+      spPost<unknown>(adminQueryable(admin, adminUrl, '_vti_bin/client.svc/ProcessQuery'), {
+        ...headers({ 'Content-Type': 'text/xml' }),
+        body: personalSitesQuery(next, filter),
+        ...(signal ? { signal } : {}),
+      }),
+    );
+    if (!answer.ok) {
+      return answer;
+    }
+    const read = readPersonalSitesResponse(answer.value);
+    if (!read.ok) {
+      // CSOM answers HTTP 200 with an ErrorInfo; an access-denied one is reported as the 403 it means.
+      const denied = /UnauthorizedAccess/i.test(read.typeName) || read.code === -2147024891;
+      return failure(denied ? 403 : 200, read.typeName, read.message, {
+        csom: true,
+        ...(denied ? { missingScope: SHAREPOINT_FULL_CONTROL } : {}),
+        ...(read.correlationId ? { correlationId: read.correlationId } : {}),
+      });
+    }
+    return success({ items: read.sites, ...(read.next ? { next: read.next } : {}) });
+}
+
+/**
  * PersonalSiteReader: the admin's own OneDrive and the per-user fallback through Microsoft Graph, the tenant-wide
  * enumeration through CSOM on the tenant admin host. Every method answers an Outcome and never throws.
  */
@@ -79,27 +107,7 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
    * (no answer: e.g. a cross-origin refusal), or the CSOM ErrorInfo as a failure with `csom: true` and its correlation id.
    */
   public async getPersonalSitesPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
-    const answer = await attempt(SHAREPOINT_FULL_CONTROL, () =>
-      spPost<unknown>(adminQueryable(this.admin, this.adminUrl, '_vti_bin/client.svc/ProcessQuery'), {
-        ...headers({ 'Content-Type': 'text/xml' }),
-        body: personalSitesQuery(next),
-        ...(signal ? { signal } : {}),
-      }),
-    );
-    if (!answer.ok) {
-      return answer;
-    }
-    const read = readPersonalSitesResponse(answer.value);
-    if (!read.ok) {
-      // CSOM answers HTTP 200 with an ErrorInfo; an access-denied one is reported as the 403 it means.
-      const denied = /UnauthorizedAccess/i.test(read.typeName) || read.code === -2147024891;
-      return failure(denied ? 403 : 200, read.typeName, read.message, {
-        csom: true,
-        ...(denied ? { missingScope: SHAREPOINT_FULL_CONTROL } : {}),
-        ...(read.correlationId ? { correlationId: read.correlationId } : {}),
-      });
-    }
-    return success({ items: read.sites, ...(read.next ? { next: read.next } : {}) });
+    return csomPersonalSitesPage(this.admin, this.adminUrl, next, undefined, signal);
   }
 
   /**
