@@ -15,21 +15,27 @@ import type { AddressMatch } from './ports';
 import { forEachSliced, type SliceOptions } from './slices';
 import { emptyCounts, type MappingRow, type RowResolution, type ScanUserRow, type VerdictCounts } from './types';
 
-export type ScanHit = { kind: 'unprovisioned'; row: ScanUserRow } | { kind: 'provisioned' } | { kind: 'undetermined'; user: UnprovisionedUser };
+/** What the scan holds of an address: the user's request state, their OneDrive (with their sign-in name), or neither told. */
+export type ScanHit = { kind: 'unprovisioned'; row: ScanUserRow } | { kind: 'provisioned'; upn: string } | { kind: 'undetermined'; user: UnprovisionedUser };
 
 /** The scan's data by address (UPN and mail, lower case). */
 export interface ScanIndex {
   byKey: Map<string, ScanHit>;
 }
 
-const PROVISIONED: ScanHit = { kind: 'provisioned' };
-
 /** Indexes the scan's result and its unprovisioned users' rows, in slices. Undefined when the run went stale. */
 export async function buildScanIndex(result: ScanResult, rows: ReadonlyArray<ScanUserRow>, slice: SliceOptions): Promise<ScanIndex | undefined> {
   const byKey = new Map<string, ScanHit>();
   const provisioned = result.provisionedAddresses;
+  const upns = result.provisionedUpns;
+  // A user's keys (UPN, then mail) are next to each other: one hit for both.
+  let last: { kind: 'provisioned'; upn: string } | undefined;
   let ok = await forEachSliced(provisioned.length, (i) => {
-    byKey.set(provisioned[i] as string, PROVISIONED);
+    const upn = upns[i] as string;
+    if (last === undefined || last.upn !== upn) {
+      last = { kind: 'provisioned', upn };
+    }
+    byKey.set(provisioned[i] as string, last);
   }, slice);
   const undetermined = result.undetermined;
   ok = ok && (await forEachSliced(undetermined.length, (i) => {
@@ -88,12 +94,12 @@ function fromScanRow(row: ScanUserRow, matchedBy: RowResolution['matchedBy']): R
   return base;
 }
 
-function fromHit(hit: ScanHit, matchedBy: RowResolution['matchedBy'], upn: string | undefined): RowResolution {
+function fromHit(hit: ScanHit, matchedBy: RowResolution['matchedBy']): RowResolution {
   switch (hit.kind) {
     case 'unprovisioned':
       return fromScanRow(hit.row, matchedBy);
     case 'provisioned':
-      return { verdict: 'ready', ...(matchedBy !== undefined ? { matchedBy } : {}), ...(upn !== undefined ? { resolvedUpn: upn } : {}) };
+      return { verdict: 'ready', resolvedUpn: hit.upn, ...(matchedBy !== undefined ? { matchedBy } : {}) };
     case 'undetermined':
       return { verdict: 'unknown', unknown: 'scan-undetermined', resolvedUpn: hit.user.upn, displayName: hit.user.displayName, ...(matchedBy !== undefined ? { matchedBy } : {}) };
   }
@@ -105,7 +111,7 @@ const NOT_LOOKED_UP: Failure = { ok: false, status: 0, code: 'NotLookedUp', mess
 export function resolveKey(key: string, index: ScanIndex, lookups: ReadonlyMap<string, Outcome<AddressMatch>>): RowResolution {
   const hit = index.byKey.get(key);
   if (hit !== undefined) {
-    return fromHit(hit, 'scan', undefined);
+    return fromHit(hit, 'scan');
   }
   const answer = lookups.get(key);
   if (answer === undefined || !answer.ok) {
@@ -123,7 +129,7 @@ export function resolveKey(key: string, index: ScanIndex, lookups: ReadonlyMap<s
   // A licensed, enabled member: the scan knows them by their sign-in name or mail, unless they are newer than it.
   const known = index.byKey.get(addressKey(user.userPrincipalName)) || (user.mail ? index.byKey.get(addressKey(user.mail)) : undefined);
   if (known !== undefined) {
-    const resolved = fromHit(known, matchedBy, user.userPrincipalName);
+    const resolved = fromHit(known, matchedBy);
     return { ...resolved, resolvedUpn: resolved.resolvedUpn || user.userPrincipalName, displayName: resolved.displayName || user.displayName };
   }
   return { verdict: 'unknown', unknown: 'not-in-scan', ...who };

@@ -150,6 +150,30 @@ describe('MigrationListPanel', () => {
     expect(script).not.toContain('gina@fabrikam.com');
   });
 
+  it('shows the resolved sign-in name of a ready row the scan resolved by mail, and exports it', async () => {
+    const tenant: TenantUser[] = [...TENANT, { ...user('dan@contoso.onmicrosoft.com', { mail: 'Dan.Diaz@contoso.com' }), site: true }];
+    const lookup = new FakeLookup(tenant);
+    const { session } = testSession(lookup, { yieldNow: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) });
+    session.setScan(await scanInputs(tenant));
+    await session.load({ fileName: 'mapping.csv', text: 'Source,Destination\nold1@x.example,dan.diaz@contoso.com\nold2@x.example,ann@contoso.com\n' });
+    const view = await settled(session);
+    const onDownload = jest.fn();
+    const u = userEvent.setup();
+    const { container } = render(<MigrationListPanel {...props(view, { onDownload })} />);
+    const dan = container.querySelector('[data-destination="dan.diaz@contoso.com"]') as HTMLElement;
+    expect(dan.getAttribute('data-verdict')).toBe('ready');
+    expect(within(dan).getByText('dan@contoso.onmicrosoft.com')).toBeTruthy();
+    const ann = container.querySelector('[data-destination="ann@contoso.com"]') as HTMLElement;
+    // As written, and as resolved.
+    expect(within(ann).getAllByText('ann@contoso.com')).toHaveLength(2);
+    await u.click(screen.getByRole('button', { name: /Download the checked list/ }));
+    const csv = (onDownload.mock.calls[0] as [string, string])[1];
+    const lines = csv.split('\r\n');
+    expect(lines[1]).toMatch(/^"old1@x\.example","dan\.diaz@contoso\.com","ready","[^"]*","dan@contoso\.onmicrosoft\.com"$/);
+    expect(lines[2]).toMatch(/^"old2@x\.example","ann@contoso\.com","ready","[^"]*","ann@contoso\.com"$/);
+    expect(lookup.calls).toHaveLength(0);
+  });
+
   it('filters by verdict, and shows a long list a page at a time', async () => {
     const many = ['Destination', ...Array.from({ length: 250 }, (_v, i) => `user${i}@nowhere.example`), 'bob@contoso.com'].join('\n');
     const view = await viewOf(many);

@@ -85,6 +85,27 @@ describe('verdicts', () => {
     expect(r[13]).toMatchObject({ duplicateOfLine: 3 });
   });
 
+  it('gives every row resolved to a user its sign-in name — the scan’s ready rows too, by UPN or by mail, with no lookup', async () => {
+    const tenant: TenantUser[] = [...TENANT, { ...user('hank@contoso.onmicrosoft.com', { mail: 'Hank.Hill@contoso.com', displayName: 'Hank Hill' }), site: true }];
+    const list = ['Destination', 'ann@contoso.com', 'hank.hill@contoso.com', 'carol@contoso.com', 'bob.smith@contoso.com', 'gina@fabrikam.com', 'ed@contoso.com', 'fay@contoso.com', 'HANK@contoso.onmicrosoft.com'].join('\n');
+    const { view, lookup } = await checked(list, tenant);
+    const r = view.resolutions as RowResolution[];
+    expect(r.map((x) => [x.verdict, x.resolvedUpn])).toEqual([
+      ['ready', 'ann@contoso.com'],
+      ['ready', 'hank@contoso.onmicrosoft.com'], // by his mail (scan)
+      ['requested', 'carol@contoso.com'],
+      ['not-provisioned', 'bsmith@contoso.onmicrosoft.com'],
+      ['guest', 'gina_fabrikam.com#EXT#@contoso.onmicrosoft.com'],
+      ['disabled', 'ed@contoso.com'],
+      ['unlicensed', 'fay@contoso.com'],
+      ['duplicate', 'hank@contoso.onmicrosoft.com'], // the same user as line 3, by UPN
+    ]);
+    expect(r[1]).toMatchObject({ matchedBy: 'scan' });
+    expect(r[7]).toMatchObject({ duplicateOfLine: 3, duplicateUser: true });
+    expect(reasonText(r[7]!)).toMatch(/Same user .*hank@contoso\.onmicrosoft\.com.* as line 3/);
+    expect(lookup.addressesLookedUp.sort()).toEqual(['ed@contoso.com', 'fay@contoso.com', 'gina@fabrikam.com']);
+  });
+
   it('words each verdict with its reason and next step', async () => {
     const { view } = await checked(LIST);
     const r = view.resolutions as RowResolution[];

@@ -105,6 +105,10 @@ describe('scanTenant: paging and join', () => {
     expect(result.provisionedAddresses).toEqual(
       expect.arrayContaining(['ann.lee@contoso.com', 'bob@contoso.onmicrosoft.com', 'bob.smith@contoso.com', 'carol@contoso.com']),
     );
+    // Each address beside its user's sign-in name, as the directory writes it.
+    const pairs = result.provisionedAddresses.map((key, i) => [key, result.provisionedUpns[i]]);
+    expect(result.provisionedUpns).toHaveLength(result.provisionedAddresses.length);
+    expect(pairs).toEqual(expect.arrayContaining([['bob.smith@contoso.com', 'bob@contoso.onmicrosoft.com'], ['bob@contoso.onmicrosoft.com', 'bob@contoso.onmicrosoft.com'], ['ann.lee@contoso.com', 'Ann.Lee@Contoso.com']]));
   });
 
   it('counts excluded users per reason, in precedence guest > disabled > unlicensed', async () => {

@@ -15,6 +15,7 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
   const owners = ownerSet(state);
   const unprovisioned: UnprovisionedUser[] = [];
   const provisionedAddresses: string[] = [];
+  const provisionedUpns: string[] = [];
   let provisionedCount = 0;
   const undetermined: UnprovisionedUser[] = [];
   const unknownIds = new Set<string>(state.undeterminedIds || []);
@@ -29,9 +30,12 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
     const mailKey = user.mail !== undefined ? addressKey(user.mail) : undefined;
     if (owners.has(upnKey) || (mailKey !== undefined && owners.has(mailKey))) {
       provisionedCount++;
+      // The user's own UPN string beside each key: one reference an entry, no new string.
       provisionedAddresses.push(upnKey);
+      provisionedUpns.push(user.upn);
       if (mailKey !== undefined && mailKey !== upnKey) {
         provisionedAddresses.push(mailKey);
+        provisionedUpns.push(user.upn);
       }
     } else {
       unprovisioned.push(user);
@@ -43,6 +47,7 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
     unprovisioned,
     provisionedCount,
     provisionedAddresses,
+    provisionedUpns,
     method: state.method,
     undetermined,
   };

@@ -98,6 +98,11 @@ export interface ScanResult {
   provisionedCount: number;
   /** Comparison keys (UPN and mail, lowercased) of the considered users with a personal site: lets tracking tell "provisioned" from "out of scope". */
   provisionedAddresses: string[];
+  /**
+   * The sign-in name (UPN, as the directory writes it) of the user of each entry of `provisionedAddresses`, same index:
+   * what a migration list shows for a row the scan resolves. The user's own string, so an entry costs one reference.
+   */
+  provisionedUpns: string[];
   method: ScanMethod;
   /** Why the slower per-user method was used, when it was. */
   methodNotice?: string;

@@ -41,6 +41,7 @@ export function resultFor(rows: ReadonlyArray<UserRow>, provisionedCount: number
     unprovisioned: rows.map((r) => r.user),
     provisionedCount,
     provisionedAddresses: [],
+    provisionedUpns: [],
     undetermined: [],
     method: 'tenant-admin',
   };
