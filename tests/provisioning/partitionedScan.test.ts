@@ -9,7 +9,7 @@ import { scanTenant, type ScanOptions, type ScanResult } from '../../src/provisi
 import type { ScanPorts } from '../../src/provisioning/ports';
 import { createDirectClients } from '../../src/tenant/clients';
 import { CsomSitePartitions, GraphUserPartitions } from '../../src/tenant/partitionedPages';
-import { Gate } from '../../src/provisioning/scan/partitions';
+import { Gate, SiteCoverage } from '../../src/provisioning/scan/partitions';
 import { FAST_RETRY, startTenant, type TestTenant } from '../support/tenant';
 
 /** Half the users on one letter, digits, apostrophes, non-ASCII display names; sites follow their owners. */
@@ -104,19 +104,87 @@ describe('partitioned scan', () => {
     expect(filtered.length).toBeGreaterThan(0);
   });
 
-  it('reads the rest of the single chain when users lie outside every prefix; a site outside every prefix is confirmed per user', async () => {
+  it('reads the rest of the single chain when users lie outside every prefix', async () => {
     const fixture = skewed(600, 13);
-    const odd = fixture.sharePoint.personalSites[0]!;
-    odd.url = odd.url.replace('/personal/', '/personal/%25odd-');
     const first = fixture.users.find((u) => u.userType === 'Member')!;
     fixture.users.push({ ...first, id: 'outside-1', userPrincipalName: `%weird@${fixture.tenant.initialDomain}`, mail: `%weird@${fixture.tenant.initialDomain}` });
     tenant = await startTenant(fixture);
     const ports = portsOf(tenant);
     const single = await scan(ports, {});
+    const before = tenant.sim.log.length;
     const split = await scan(ports, { partitioned: {} });
     expect(essence(split)).toEqual(essence(single));
     expect(split.unprovisioned.map((u) => u.id)).toContain('outside-1');
-    expect(split.provisionedAddresses).toContain(odd.owner.toLowerCase());
+    // The directory's count came first, the single chain was read (unfiltered users pages) after the partitions.
+    const paths = tenant.sim.log.slice(before).map((e) => decodeURIComponent(e.path));
+    expect(paths.some((p) => /\/users\/\$count/.test(p))).toBe(true);
+    expect(paths.some((p) => /\/users\?/.test(p) && !/startswith/i.test(p))).toBe(true);
+  });
+
+  it('checks one by one exactly the users without a listed site whose UPN leaves the URL in doubt (a capital, a -)', async () => {
+    // Every UPN lower case without "-", but for three users without a site and one with a site whose URL keeps the "-".
+    const fixture = generateTenant({ users: 400, unprovisioned: 0.3, seed: 15 });
+    fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 100, personalSites: 60 } };
+    const domain = fixture.tenant.initialDomain;
+    const owners = new Set(fixture.sharePoint.personalSites.map((s) => s.owner.toLowerCase()));
+    const members = fixture.users.filter((u) => u.userType === 'Member' && u.accountEnabled !== false && !/[A-Z-]/.test(u.userPrincipalName.slice(0, 3)));
+    const siteless = members.filter((u) => !owners.has(u.userPrincipalName.toLowerCase()));
+    const withSite = members.filter((u) => owners.has(u.userPrincipalName.toLowerCase()));
+    const rename = (user: (typeof members)[number], upn: string): void => {
+      const old = user.userPrincipalName.toLowerCase();
+      user.userPrincipalName = upn;
+      user.mail = upn;
+      const site = fixture.sharePoint.personalSites.find((s) => s.owner.toLowerCase() === old);
+      if (site) {
+        site.owner = upn.toLowerCase();
+        // The "-" kept in the URL: outside every prefix the scan sends ([a-z0-9_]).
+        site.url = `https://${fixture.tenant.sharePointHost}-my.sharepoint.com/personal/${upn.toLowerCase().replace(/[^a-z0-9-]/g, '_')}`;
+      }
+    };
+    const doubtful = [siteless[0]!, siteless[1]!, siteless[2]!];
+    rename(doubtful[0]!, `Capital.one@${domain}`);
+    rename(doubtful[1]!, `-dash.two@${domain}`);
+    rename(doubtful[2]!, `Zed.three@${domain}`);
+    // A "-" under no listed prefix's length: the URL starts with "x" either way, so the "x" partition settles it.
+    const settled = siteless[3]!;
+    rename(settled, `x-four@${domain}`);
+    const dashSite = withSite[0]!;
+    rename(dashSite, `-kept.dash@${domain}`);
+    tenant = await startTenant(fixture);
+    const ports = portsOf(tenant);
+    const single = await scan(ports, {});
+    const before = tenant.sim.log.length;
+    const split = await scan(ports, { partitioned: {} });
+    expect(essence(split)).toEqual(essence(single));
+    // The site outside every prefix was found by the check of its owner, who is not reported unprovisioned.
+    expect(split.provisionedAddresses).toContain(`-kept.dash@${domain}`);
+    expect(split.unprovisioned.map((u) => u.id)).not.toContain(dashSite.id);
+    // Checked one by one: exactly the users in doubt without a listed site — not the other users without a site.
+    const checked = tenant.sim.log
+      .slice(before)
+      .filter((e) => e.batchId !== undefined)
+      .map((e) => /\/users\/([^/?]+)/.exec(decodeURIComponent(e.path))?.[1]);
+    const expected = [dashSite, ...doubtful].map((u) => u.id).sort();
+    expect(checked.slice().sort()).toEqual(expected);
+    expect(checked).not.toContain(settled.id);
+    expect(split.unprovisioned.map((u) => u.id)).toContain(settled.id);
+    expect(siteless.length).toBeGreaterThan(50);
+  });
+
+  it('starts the users partitions of digits and signs only when the letters fall short of the directory count', async () => {
+    const fixture = generateTenant({ users: 300, unprovisioned: 0.3, seed: 16 });
+    fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 100, personalSites: 60 } };
+    tenant = await startTenant(fixture);
+    const ports = portsOf(tenant);
+    const single = await scan(ports, {});
+    const before = tenant.sim.log.length;
+    const split = await scan(ports, { partitioned: {} });
+    expect(essence(split)).toEqual(essence(single));
+    const prefixes = tenant.sim.log
+      .slice(before)
+      .map((e) => /startswith\(userPrincipalName,'((?:[^']|'')*)'\)/i.exec(decodeURIComponent(e.path))?.[1])
+      .filter((p): p is string => p !== undefined);
+    expect(new Set(prefixes.map((p) => p.charAt(0)))).toEqual(new Set('abcdefghijklmnopqrstuvwxyz'.split('')));
   });
 
   it('keeps at most the given number of calls in flight, and a pause holds every call not yet started', async () => {
@@ -140,6 +208,40 @@ describe('partitioned scan', () => {
     expect(peak).toBe(3);
     expect(gate.peak).toBe(3);
     expect(Math.min(...started)).toBeGreaterThanOrEqual(70);
+  });
+
+  it('covers a user when a listed prefix stands for settled characters of the UPN (no capital, no -)', () => {
+    const coverage = new SiteCoverage();
+    coverage.add('a');
+    coverage.add('mb');
+    coverage.add('_');
+    expect(coverage.covers('anna@contoso.com')).toBe(true);
+    // "-" after the listed part: the URL starts with "a" whether it is kept or not.
+    expect(coverage.covers('a-b@contoso.com')).toBe(true);
+    expect(coverage.covers('mbeki@contoso.com')).toBe(true);
+    expect(coverage.covers("o'brien@contoso.com")).toBe(false);
+    expect(coverage.covers("'quote@contoso.com")).toBe(true);
+    expect(coverage.covers('Anna@contoso.com')).toBe(false);
+    expect(coverage.covers('mB@contoso.com')).toBe(false);
+    expect(coverage.covers('-dash@contoso.com')).toBe(false);
+    expect(coverage.covers('m-a@contoso.com')).toBe(false);
+    expect(coverage.covers('zed@contoso.com')).toBe(false);
+  });
+
+  it('gives a free place to the waiting call of highest priority, in arrival order among equals', async () => {
+    const gate = new Gate(1);
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const blocker = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const calls = [
+      ['low', 1],
+      ['high', 9],
+      ['mid-a', 5],
+      ['mid-b', 5],
+    ].map(([name, priority]) => gate.run(async () => void order.push(name as string), () => priority as number));
+    release();
+    await Promise.all([blocker, ...calls]);
+    expect(order).toEqual(['high', 'mid-a', 'mid-b', 'low']);
   });
 
   it('is off by default and without partition ports', async () => {

@@ -133,15 +133,22 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
   // have no preferredDataLocation, so this costs them nothing.
   // Sites listed without an owner: any user not matched may own one of them, so every unmatched user is checked one by
   // one (as in the per-user method) rather than counted as unprovisioned.
-  // Partitioned site reads: a site no prefix listed must not make its owner "unprovisioned" — unmatched users are
-  // checked one by one too.
+  // Partitioned site reads: a site no prefix listed must not make its owner "unprovisioned" — unmatched users whose
+  // documented URL segment the listed prefixes do not cover are checked one by one too (partitions.ts).
   const confirmUnmatched = partitionedEnd !== undefined && partitionedEnd.confirmUnmatched;
   if (state.method === 'tenant-admin' && state.perUserChecked === undefined && ((state.sitesWithoutOwner || 0) > 0 || confirmUnmatched)) {
     state.perUserChecked = 0;
     state.unmatchedChecked = true;
     state.enumeratedOwners = state.siteOwners.length;
   }
-  const onlyGeoUsers = state.method === 'tenant-admin' && !state.unmatchedChecked ? (user: CompactUser): boolean => user.geo !== undefined : undefined;
+  // Partitioned site reads without ownerless sites: only the users the listed prefixes do not cover (and other geos').
+  const confirmOnly = partitionedEnd !== undefined && confirmUnmatched && !((state.sitesWithoutOwner || 0) > 0) ? partitionedEnd.confirmOnly : undefined;
+  const onlyGeoUsers =
+    state.method === 'tenant-admin' && !state.unmatchedChecked
+      ? (user: CompactUser): boolean => user.geo !== undefined
+      : confirmOnly !== undefined
+        ? (user: CompactUser): boolean => user.geo !== undefined || confirmOnly(user)
+        : undefined;
   if (state.method === 'tenant-admin' && state.perUserChecked === undefined && hasUnlistedGeoUsers(state)) {
     state.perUserChecked = 0;
     state.geoChecked = true;

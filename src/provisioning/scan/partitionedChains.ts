@@ -1,11 +1,18 @@
 /**
  * The partitioned reads (ScanOptions.partitioned): both reads split by prefix into chains that run side by side through
- * one Gate (at most `concurrency` requests in flight in total), a partition split further when its first page shows it
- * is large, the pages merged into the same checkpoint as the single chains (each user and site counted once).
+ * one Gate (at most `concurrency` requests in flight in total), merged into the same checkpoint as the single chains
+ * (each user and site counted once).
  *
- * Completeness (partitions.ts): the users read also reads the single chain's first page, whose `@odata.count` is the
- * directory's total; when the partitions bring fewer distinct users, the single chain is read on from there. Sites:
- * the caller checks one by one every considered user left without a site (`confirmUnmatched`).
+ * Scheduling: every first-level partition starts at once (users and sites interleaved); a free place in the gate goes
+ * to the chain with the most pages left by estimate (longest chain first): users partitions know their size from their
+ * first page (`@odata.count`), a sites partition is estimated from the users whose documented URL segment falls in it,
+ * times the share of users with a site seen so far. A partition is split only when its estimate is longer than its share
+ * of all the pages over the requests in flight (a split costs a request per child and reads its first page again).
+ *
+ * Completeness (partitions.ts): the directory's count (`/users/$count`) is read first; the users partitions of the
+ * letters come first, the others (digits, `' . - _ ! # ^ ~`) only when the letters' counts fall short of it, and the
+ * single chain is read from the start when the distinct users read still do. Sites: the caller checks one by one the
+ * considered users left without a listed site whom the listed prefixes do not cover (`confirmOnly`).
  */
 import type { Failure, Outcome } from '../../common/outcome';
 import type { DirectoryUser, Page, PersonalSite, ScanPorts } from '../ports';
@@ -15,33 +22,44 @@ import {
   DEFAULT_PARTITION_CONCURRENCY,
   DEFAULT_SPLIT_ABOVE_PAGES,
   Gate,
+  hasUserCount,
   MAX_PREFIX_LENGTH,
   SITE_ALPHABET,
+  SiteCoverage,
   sitePrefixOf,
   UPN_ALPHABET,
   UPN_NEXT_ALPHABET,
+  type WaitSource,
 } from './partitions';
-import type { ScanCheckpoint } from './types';
+import type { CompactUser, ScanCheckpoint } from './types';
 
 export interface PartitionedScanOptions {
   /** Requests in flight in total, users and sites together (default 8). */
   concurrency?: number;
-  /** Split a partition whose first page shows more than this many pages (default 3). */
+  /** Never split a partition whose first page shows this many pages or fewer (default 3). */
   splitAbovePages?: number;
   /**
-   * Skip the one-by-one check of users left without a listed site (default false). Only safe if every personal URL
-   * segment starts with [a-z0-9_] as the sites' `-like` sees it — an assumption no document confirms.
+   * Skip the one-by-one check of the users left without a listed site whom the prefixes do not cover (default false).
+   * Not safe: a capital or a `-` in the UPN may put the site outside every prefix sent (no document settles either).
    */
   trustSitePrefixes?: boolean;
 }
 
+/** The partition ports as the adapters may offer them: with the transport's waits, so a 429 it retries pauses all. */
+export type PartitionPorts = NonNullable<ScanPorts['partitions']> & { waits?: WaitSource };
+
 export interface PartitionedEnd {
   usersFailure?: Failure;
   sitesFailure?: Failure;
-  /** The sites were read by partition: considered users without a listed site are to be checked one by one. */
+  /** The sites were read by partition: considered users without a listed site may need a check one by one. */
   confirmUnmatched: boolean;
+  /** Which of those to check: the users the listed prefixes do not cover (undefined: all of them). */
+  confirmOnly?: (user: CompactUser) => boolean;
   /** Most requests in flight at once. */
   peakInFlight: number;
+  /** Requests the gate started, and pauses it was asked for (throttled answers, the transport's own waits). */
+  requests: number;
+  pauses: number;
 }
 
 /** Another read failed: every chain finishes the page in flight, then stops. */
@@ -49,7 +67,10 @@ function stopAll(control: ChainControl): void {
   control.stop = true;
 }
 
-function finishUsers(state: ScanCheckpoint): void {
+function finishUsers(state: ScanCheckpoint, directoryTotal: number | undefined): void {
+  if (directoryTotal !== undefined) {
+    state.usersTotal = directoryTotal;
+  }
   state.usersDone = true;
   state.usersNext = undefined;
 }
@@ -60,9 +81,9 @@ type PrefixRead<T> = (prefix: string, next: string | undefined, signal?: AbortSi
 const THROTTLE_ATTEMPTS = 5;
 const THROTTLE_BASE_MS = 500;
 
-async function gated<T>(gate: Gate, run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+async function gated<T>(gate: Gate, run: () => Promise<Outcome<T>>, priority?: () => number): Promise<Outcome<T>> {
   for (let attemptNo = 1; ; attemptNo++) {
-    const outcome = await gate.run(() => call(run));
+    const outcome = await gate.run(() => call(run), priority);
     if (outcome.ok || (outcome.status !== 429 && outcome.status !== 503) || attemptNo >= THROTTLE_ATTEMPTS) {
       return outcome;
     }
@@ -84,38 +105,83 @@ function firstFailure(ends: ChainEnd[]): ChainEnd {
   return { kind: 'done' };
 }
 
+/** One kind of partition (users or sites): how to read, merge, estimate and split it. */
+interface PartitionKind<T> {
+  read: PrefixRead<T>;
+  /** Merges a page; answers how many of its items are new. */
+  onPage(page: Page<T>, prefix: string, first: boolean): number;
+  /** Pages left by estimate, the next one included, after `pagesRead` pages. */
+  pagesLeft(prefix: string, pagesRead: number): number;
+  /** After the first page: the children to read instead of the rest of this chain, or undefined. */
+  split(first: Page<T>, prefix: string): Promise<string[] | undefined>;
+  /** The partition was read to its end without a split. */
+  leafDone(prefix: string): void;
+}
+
 /** One partition: its first page, then either its children (when `split` names them) or the rest of its chain. */
-async function readPartition<T>(
-  read: PrefixRead<T>,
-  prefix: string,
-  gate: Gate,
-  control: ChainControl,
-  onPage: (page: Page<T>, prefix: string, first: boolean) => number,
-  split: (first: Page<T>, prefix: string) => Promise<string[] | undefined>,
-): Promise<ChainEnd> {
+async function readPartition<T>(kind: PartitionKind<T>, prefix: string, gate: Gate, control: ChainControl): Promise<ChainEnd> {
   if (control.stop || isAborted(control.signal)) {
     return { kind: 'stopped' };
   }
-  const first = await gated(gate, () => read(prefix, undefined, control.signal));
+  let pagesRead = 0;
+  const priority = (): number => kind.pagesLeft(prefix, pagesRead);
+  const first = await gated(gate, () => kind.read(prefix, undefined, control.signal), priority);
   if (isAborted(control.signal)) {
     return { kind: 'stopped' };
   }
   if (!first.ok) {
     return { kind: 'failed', failure: first };
   }
-  onPage(first.value, prefix, true);
+  pagesRead = 1;
+  kind.onPage(first.value, prefix, true);
   if (first.value.next === undefined || first.value.next === '') {
+    kind.leafDone(prefix);
     return { kind: 'done' };
   }
-  const children = await split(first.value, prefix);
+  const children = await kind.split(first.value, prefix);
   if (children !== undefined) {
     // The children list this partition's items again (the first page's are counted once): one page more, no gap.
-    const ends = await Promise.all(children.map((child) => readPartition(read, child, gate, control, onPage, split)));
+    const ends = await Promise.all(children.map((child) => readPartition(kind, child, gate, control)));
     return firstFailure(ends);
   }
-  return readChain<T>((next, signal) => gated(gate, () => read(prefix, next, signal)), first.value.next, control, (page) => onPage(page, prefix, false), {
-    firstPage: 2,
-  });
+  const end = await readChain<T>(
+    (next, signal) => gated(gate, () => kind.read(prefix, next, signal), priority),
+    first.value.next,
+    control,
+    (page) => {
+      pagesRead++;
+      return kind.onPage(page, prefix, false);
+    },
+    { firstPage: 2 },
+  );
+  if (end.kind === 'done') {
+    kind.leafDone(prefix);
+  }
+  return end;
+}
+
+function isLetter(prefix: string): boolean {
+  return /^[a-z]/.test(prefix);
+}
+
+/** Resolves once: a value others wait for (a user count, the directory's total). */
+class Later<T> {
+  public value: T | undefined;
+  public readonly promise: Promise<T | undefined>;
+  private resolveIt: (value: T | undefined) => void = () => undefined;
+
+  public constructor() {
+    this.promise = new Promise<T | undefined>((resolve) => {
+      this.resolveIt = resolve;
+    });
+  }
+
+  public set(value: T | undefined): void {
+    if (this.value === undefined) {
+      this.value = value;
+    }
+    this.resolveIt(value);
+  }
 }
 
 /** Runs the partitioned users and sites reads into `state`. The caller decides what a failure means. */
@@ -128,129 +194,242 @@ export async function readPartitioned(
   seenSites: Set<string>,
   report: () => void,
 ): Promise<PartitionedEnd> {
-  const partitions = ports.partitions;
-  const end: PartitionedEnd = { confirmUnmatched: false, peakInFlight: 0 };
+  const partitions = ports.partitions as PartitionPorts | undefined;
+  const end: PartitionedEnd = { confirmUnmatched: false, peakInFlight: 0, requests: 0, pauses: 0 };
   if (!partitions) {
     return end;
   }
   const gate = new Gate(Math.max(1, options.concurrency !== undefined ? options.concurrency : DEFAULT_PARTITION_CONCURRENCY));
   const splitAbove = Math.max(1, options.splitAbovePages !== undefined ? options.splitAbovePages : DEFAULT_SPLIT_ABOVE_PAGES);
+  // The transport's own retries (a 429 it waits out) pause every chain too, not only the request that met it.
+  const unsubscribe = partitions.waits ? partitions.waits.subscribe((wait) => gate.pauseUntil(Date.parse(wait.until))) : undefined;
 
-  // Users by prefix: the partition's size is on its first page (@odata.count).
+  // What the estimates rest on: the directory's total, each users partition's count, page sizes, the share of users
+  // with a site (from sites partitions read to their end; 1 until one is).
+  const total = new Later<number>();
   const userCounts = new Map<string, number>();
-  let firstRoundLeft = UPN_ALPHABET.length;
-  let firstRoundDone: () => void = () => undefined;
-  const countsKnown = new Promise<void>((resolve) => {
-    firstRoundDone = resolve;
-  });
-  const userPage = (page: Page<DirectoryUser>, prefix: string, first: boolean): number => {
-    if (first && page.totalEstimate !== undefined) {
-      userCounts.set(prefix, page.totalEstimate);
-    }
-    if (first && prefix.length === 1) {
-      firstRoundLeft--;
-      if (firstRoundLeft === 0) {
-        firstRoundDone();
-      }
-    }
-    // A partition's count is not the directory's: only the single chain's first page sets the total.
-    const fresh = addUserPage(state, { items: page.items, ...(page.next ? { next: page.next } : {}) }, seenIds);
-    report();
-    return fresh;
-  };
-  let directoryTotal: number | undefined;
-  let sitePageLength = 300;
+  const countKnown = new Map<string, Later<number>>();
+  const usersRead = new Map<string, number>();
+  const sitesRead = new Map<string, number>();
   let userPageLength = 999;
-  const usersRead = partitions.users;
-  const readUsers: PrefixRead<DirectoryUser> = (prefix, next, signal) => usersRead.getUsersPageWithPrefix(prefix, next, signal);
-  // The single chain's first page: the directory's total (the completeness check) and its users.
-  const whole = gated(gate, () => ports.directory.getUsersPage(undefined, control.signal)).then((page) => {
+  let sitePageLength = 300;
+  let ratioSites = 0;
+  let ratioUsers = 0;
+  const siteRatio = (): number => (ratioUsers >= 50 ? Math.min(1, ratioSites / ratioUsers) : 1);
+  const laterCount = (prefix: string): Later<number> => {
+    let later = countKnown.get(prefix);
+    if (!later) {
+      later = new Later<number>();
+      countKnown.set(prefix, later);
+    }
+    return later;
+  };
+  /** Users whose documented URL segment starts with a site prefix, from the users counts of the same length. */
+  const usersUnder = (sitePrefix: string): number | undefined => {
+    let sum: number | undefined;
+    userCounts.forEach((count, upnPrefix) => {
+      if (upnPrefix.length === sitePrefix.length && sitePrefixOf(upnPrefix) === sitePrefix) {
+        sum = (sum || 0) + count;
+      }
+    });
+    return sum;
+  };
+  const totalPages = (): number | undefined => {
+    const all = total.value;
+    return all === undefined ? undefined : Math.ceil(all / userPageLength) + Math.ceil((all * siteRatio()) / sitePageLength);
+  };
+  /** A chain nothing is known about yet: the average first-level chain. */
+  const prior = (): number => {
+    const pages = totalPages();
+    return pages === undefined ? 1 : Math.max(1, pages / (UPN_ALPHABET.length + SITE_ALPHABET.length));
+  };
+  /** Split when the chain would outlast its share of all the pages over the requests in flight, with a margin. */
+  const worthSplitting = (pagesLeft: number): boolean => {
+    const pages = totalPages();
+    return pages !== undefined && pagesLeft > splitAbove && pagesLeft > (1.25 * pages) / gate.limitOf();
+  };
+
+  // Users by prefix: a partition's size is on its first page (@odata.count).
+  const users: PartitionKind<DirectoryUser> = {
+    read: (prefix, next, signal) => partitions.users.getUsersPageWithPrefix(prefix, next, signal),
+    onPage: (page, prefix, first) => {
+      if (first) {
+        if (page.totalEstimate !== undefined) {
+          userCounts.set(prefix, page.totalEstimate);
+        }
+        if (page.next) {
+          userPageLength = Math.max(1, page.items.length);
+        }
+        laterCount(prefix).set(page.totalEstimate);
+      }
+      usersRead.set(prefix, (usersRead.get(prefix) || 0) + page.items.length);
+      // A partition's count is not the directory's: only the directory's count sets the total.
+      const fresh = addUserPage(state, { items: page.items, ...(page.next ? { next: page.next } : {}) }, seenIds);
+      report();
+      return fresh;
+    },
+    pagesLeft: (prefix, pagesRead) => {
+      const count = userCounts.get(prefix);
+      return count === undefined ? prior() : Math.max(1, Math.ceil((count - (usersRead.get(prefix) || 0)) / userPageLength));
+    },
+    split: async (page, prefix) => {
+      await total.promise;
+      const count = page.totalEstimate;
+      if (prefix.length >= MAX_PREFIX_LENGTH || count === undefined || !worthSplitting(Math.ceil(count / Math.max(1, page.items.length)))) {
+        return undefined;
+      }
+      return UPN_NEXT_ALPHABET.map((c) => prefix + c);
+    },
+    leafDone: () => undefined,
+  };
+
+  // Sites by URL-segment prefix: sized by the users whose documented segment falls in the prefix.
+  const coverage = new SiteCoverage();
+  const sitePagesLeft = (prefix: string, pagesRead: number): number => {
+    const under = usersUnder(prefix);
+    if (under === undefined) {
+      return prior();
+    }
+    return Math.max(1, Math.ceil((under * siteRatio()) / sitePageLength) - pagesRead);
+  };
+  const sites: PartitionKind<PersonalSite> = {
+    read: (prefix, next, signal) => (partitions.sites as NonNullable<PartitionPorts['sites']>).getPersonalSitesPageWithPrefix(prefix, next, signal),
+    onPage: (page, prefix, first) => {
+      if (first && page.next) {
+        sitePageLength = Math.max(1, page.items.length);
+      }
+      sitesRead.set(prefix, (sitesRead.get(prefix) || 0) + page.items.length);
+      const fresh = addSitePage(state, page, seenSites);
+      report();
+      return fresh;
+    },
+    pagesLeft: sitePagesLeft,
+    split: async (page, prefix) => {
+      if (prefix.length >= MAX_PREFIX_LENGTH) {
+        return undefined;
+      }
+      // The users partition of the same letters is asked at the same time: its count comes with it.
+      if (prefix.length === 1 && isLetter(prefix)) {
+        await laterCount(prefix).promise;
+      }
+      await total.promise;
+      const under = usersUnder(prefix);
+      if (under === undefined) {
+        return undefined;
+      }
+      sitePageLength = Math.max(1, page.items.length);
+      return worthSplitting(Math.ceil((under * siteRatio()) / sitePageLength)) ? SITE_ALPHABET.map((c) => prefix + c) : undefined;
+    },
+    leafDone: (prefix) => {
+      coverage.add(prefix);
+      const under = usersUnder(prefix);
+      if (under !== undefined && under > 0) {
+        ratioSites += sitesRead.get(prefix) || 0;
+        ratioUsers += under;
+      }
+    },
+  };
+
+  // The directory's count, asked first (a few bytes); without a count port, the single chain's first page tells it.
+  const counter = partitions.users;
+  let wholeFirst: Page<DirectoryUser> | undefined;
+  const totalRead: Promise<Failure | undefined> = (async () => {
+    if (hasUserCount(counter)) {
+      const counted = await gated(gate, () => counter.countUsers(control.signal), () => Number.MAX_SAFE_INTEGER);
+      total.set(counted.ok ? counted.value : undefined);
+      return counted.ok ? undefined : counted;
+    }
+    const page = await gated(gate, () => ports.directory.getUsersPage(undefined, control.signal), () => Number.MAX_SAFE_INTEGER);
     if (page.ok) {
-      directoryTotal = page.value.totalEstimate;
-      userPageLength = page.value.items.length;
+      wholeFirst = page.value;
+      addUserPage(state, page.value, seenIds);
+      report();
     }
-    return page;
-  });
-  // A partition is split only when it would be longer than its share of all the pages (users and sites) over the
-  // requests in flight: splitting smaller ones costs a request per (often empty) child and gains nothing.
-  const sharePages = (userPageLength: number, sitePageLength: number): number => {
-    if (directoryTotal === undefined) {
-      return splitAbove;
+    total.set(page.ok ? page.value.totalEstimate : undefined);
+    return page.ok ? undefined : page;
+  })();
+
+  // Every first-level partition asks at once, users and sites of the same letter side by side (the sites' split waits
+  // for that count); the users partitions of other characters only when the letters fall short of the total.
+  const letters = UPN_ALPHABET.filter(isLetter);
+  const others = UPN_ALPHABET.filter((c) => !isLetter(c));
+  const sitesOn = partitions.sites !== undefined && state.method !== 'per-user' && !state.sitesDone;
+  const userLetterEnds: Array<Promise<ChainEnd>> = [];
+  const siteEnds: Array<Promise<ChainEnd>> = [];
+  for (const c of letters) {
+    userLetterEnds.push(
+      readPartition(users, c, gate, control).finally(() => {
+        laterCount(c).set(undefined);
+      }),
+    );
+    if (sitesOn) {
+      siteEnds.push(readPartition(sites, c, gate, control));
     }
-    const pages = Math.ceil(directoryTotal / Math.max(1, userPageLength)) + Math.ceil(directoryTotal / Math.max(1, sitePageLength));
-    return Math.max(splitAbove, Math.ceil(pages / gate.limitOf()));
-  };
-  const userSplit = async (page: Page<DirectoryUser>, prefix: string): Promise<string[] | undefined> => {
-    const total = page.totalEstimate;
-    await whole;
-    if (prefix.length >= MAX_PREFIX_LENGTH || total === undefined || total <= sharePages(page.items.length, sitePageLength) * page.items.length) {
-      return undefined;
+  }
+  if (sitesOn) {
+    for (const c of SITE_ALPHABET.filter((s) => !isLetter(s))) {
+      siteEnds.push(readPartition(sites, c, gate, control));
     }
-    return UPN_NEXT_ALPHABET.map((c) => prefix + c);
-  };
-  const userEnds = Promise.all(UPN_ALPHABET.map((c) => readPartition(readUsers, c, gate, control, userPage, userSplit)));
+  }
 
   const usersDone = (async (): Promise<void> => {
-    try {
-      await readUsersToEnd();
-    } finally {
-      // A failed or stopped read must not leave the sites waiting for counts.
-      firstRoundDone();
-    }
-  })();
-  async function readUsersToEnd(): Promise<void> {
-    const wholePage = await whole;
-    if (!wholePage.ok) {
-      end.usersFailure = wholePage;
+    const countFailure = await totalRead;
+    if (countFailure !== undefined) {
+      end.usersFailure = countFailure;
       stopAll(control);
-      await userEnds;
+      await Promise.all(userLetterEnds);
       return;
     }
-    addUserPage(state, wholePage.value, seenIds);
-    report();
-    const ended = firstFailure(await userEnds);
-    if (ended.kind === 'failed') {
-      end.usersFailure = ended.failure;
-      stopAll(control);
+    const lettersEnded = firstFailure(await Promise.all(userLetterEnds));
+    if (lettersEnded.kind !== 'done') {
+      settleUsers(lettersEnded);
       return;
     }
-    if (ended.kind === 'stopped') {
-      return;
+    const directoryTotal = total.value;
+    let inLetters = 0;
+    letters.forEach((c) => {
+      inLetters += userCounts.get(c) || 0;
+    });
+    if (directoryTotal === undefined || inLetters < directoryTotal) {
+      const othersEnded = firstFailure(await Promise.all(others.map((c) => readPartition(users, c, gate, control))));
+      if (othersEnded.kind !== 'done') {
+        settleUsers(othersEnded);
+        return;
+      }
     }
-    const total = wholePage.value.totalEstimate;
-    const next = wholePage.value.next;
-    if (next !== undefined && (total === undefined || state.usersSeen < total)) {
-      // Users no prefix listed (or no total to tell): the single chain is read on, each user still counted once.
+    if (directoryTotal === undefined || state.usersSeen < directoryTotal) {
+      // Users no prefix listed (or no total to tell): the single chain, each user still counted once.
       const rest = await readChain<DirectoryUser>(
-        (link, signal) => gated(gate, () => ports.directory.getUsersPage(link, signal)),
-        next,
+        (link, signal) => gated(gate, () => ports.directory.getUsersPage(link, signal), () => Number.MAX_SAFE_INTEGER),
+        wholeFirst ? wholeFirst.next : undefined,
         control,
         (page) => {
-          const fresh = addUserPage(state, page, seenIds);
+          const fresh = addUserPage(state, { items: page.items, ...(page.next ? { next: page.next } : {}) }, seenIds);
           report();
           return fresh;
         },
-        { firstPage: 2, stalledPages: Number.MAX_SAFE_INTEGER },
+        { firstPage: wholeFirst ? 2 : 1, stalledPages: Number.MAX_SAFE_INTEGER },
       );
-      if (rest.kind === 'failed') {
-        end.usersFailure = rest.failure;
-        stopAll(control);
-        return;
-      }
-      if (rest.kind === 'stopped') {
+      if (rest.kind !== 'done') {
+        settleUsers(rest);
         return;
       }
     }
-    finishUsers(state);
+    finishUsers(state, directoryTotal);
+  })();
+
+  function settleUsers(ended: ChainEnd): void {
+    if (ended.kind === 'failed') {
+      end.usersFailure = ended.failure;
+      stopAll(control);
+    }
   }
 
-  // Sites by URL-segment prefix, split by the users' counts (a personal URL segment is the sanitised UPN).
-  const sitesRead = partitions.sites;
   const sitesDone = (async (): Promise<void> => {
     if (state.method === 'per-user' || state.sitesDone) {
       return;
     }
-    if (!sitesRead) {
+    if (!sitesOn) {
       const single = await readChain<PersonalSite>(
         (next, signal) => gated(gate, () => ports.sites.getPersonalSitesPage(next, signal)),
         undefined,
@@ -264,34 +443,11 @@ export async function readPartitioned(
       settleSites(single);
       return;
     }
-    const estimate = (prefix: string): number => {
-      let sum = 0;
-      userCounts.forEach((count, upnPrefix) => {
-        if (upnPrefix.length === prefix.length && sitePrefixOf(upnPrefix) === prefix) {
-          sum += count;
-        }
-      });
-      return sum;
-    };
-    const sitePage = (page: Page<PersonalSite>): number => {
-      const fresh = addSitePage(state, page, seenSites);
-      report();
-      return fresh;
-    };
-    const siteSplit = async (page: Page<PersonalSite>, prefix: string): Promise<string[] | undefined> => {
-      if (prefix.length >= MAX_PREFIX_LENGTH) {
-        return undefined;
-      }
-      await countsKnown;
-      sitePageLength = page.items.length;
-      return estimate(prefix) > sharePages(userPageLength, page.items.length) * page.items.length ? SITE_ALPHABET.map((c) => prefix + c) : undefined;
-    };
-    const readSites: PrefixRead<PersonalSite> = (prefix, next, signal) => sitesRead.getPersonalSitesPageWithPrefix(prefix, next, signal);
-    const ends = await Promise.all(SITE_ALPHABET.map((c) => readPartition(readSites, c, gate, control, sitePage, siteSplit)));
-    const ended = firstFailure(ends);
+    const ended = firstFailure(await Promise.all(siteEnds));
     settleSites(ended);
-    if (ended.kind === 'done') {
-      end.confirmUnmatched = options.trustSitePrefixes !== true;
+    if (ended.kind === 'done' && options.trustSitePrefixes !== true) {
+      end.confirmUnmatched = true;
+      end.confirmOnly = (user: CompactUser): boolean => !coverage.covers(user.upn);
     }
   })();
 
@@ -312,7 +468,15 @@ export async function readPartitioned(
     }
   }
 
-  await Promise.all([usersDone, sitesDone]);
+  try {
+    await Promise.all([usersDone, sitesDone]);
+  } finally {
+    if (unsubscribe) {
+      unsubscribe();
+    }
+  }
   end.peakInFlight = gate.peak;
+  end.requests = gate.started;
+  end.pauses = gate.pauses;
   return end;
 }

@@ -1,17 +1,21 @@
 /**
- * Partitions of the scan's two reads, and the shared gate every partitioned request goes through.
+ * Partitions of the scan's two reads, the shared gate every partitioned request goes through, and which users a
+ * partitioned site read leaves in doubt.
  *
  * Users: by the first character(s) of the UPN. Graph documents the UPN alphabet ("Only the following characters are
  * allowed A - Z, a - z, 0 - 9, ' . - _ ! # ^ ~"; bench/README.md, "Partitioned scan: evidence"); prefixes are sent in
- * lower case and the directory's string filters compare case-insensitively. A split partition's children add one
- * character of that alphabet or `@` (the UPN's local part ends there). A user outside every prefix is not lost: the
- * partitioned users read is checked against the single chain's `@odata.count`, and the single chain is read when they
- * differ (see partitionedChains.ts).
+ * lower case. A split partition's children add one character of that alphabet or `@` (the UPN's local part ends there).
+ * A user outside every prefix is not lost: the partitioned users read is checked against the directory's count, and the
+ * single chain is read when they differ (see partitionedChains.ts).
  *
- * Personal sites: by the first character(s) of the personal URL segment (the sanitised UPN). Whatever the service's
- * sanitisation or case rules, a site no prefix lists cannot make a user "unprovisioned": every considered user the
- * partitioned read leaves without a site is checked one by one afterwards.
+ * Personal sites: by the first character(s) of the personal URL segment. Microsoft documents how SharePoint writes that
+ * segment from the UPN: "any special characters such as a period, comma, space, and the at sign ("@") are converted to
+ * underscores ("_")" (list-onedrive-urls), an underscore stays (upn-changes), "numbers or GUIDs might be appended" on a
+ * conflict (at the end). Two things are not documented: whether `-` is kept, and the case of the URL (and of `-like`).
+ * So a user is covered by the site read only when the part of their UPN a read prefix stands for holds neither a capital
+ * nor a `-`; every other user the read leaves without a site is checked one by one (`SiteCoverage`).
  */
+import type { Outcome } from '../../common/outcome';
 
 /** The first characters of a UPN, lower case (Graph user resource: the allowed characters). */
 export const UPN_ALPHABET: ReadonlyArray<string> = "abcdefghijklmnopqrstuvwxyz0123456789'.-_!#^~".split('');
@@ -20,28 +24,81 @@ export const UPN_NEXT_ALPHABET: ReadonlyArray<string> = UPN_ALPHABET.concat(['@'
 /** The characters of a personal URL segment as SharePoint writes it (UPN with other characters as `_`). */
 export const SITE_ALPHABET: ReadonlyArray<string> = 'abcdefghijklmnopqrstuvwxyz0123456789_'.split('');
 
-/** A UPN prefix as the site prefix it becomes: lower case, every character outside [a-z0-9] as `_`. */
+/** The personal URL segment the documented rule gives for a UPN (or a UPN prefix): lower case, other characters `_`. */
 export function sitePrefixOf(upnPrefix: string): string {
   return upnPrefix.toLowerCase().replace(/[^a-z0-9]/g, '_');
 }
 
+/** Characters of a UPN whose form in the URL segment no document settles: capitals (case) and `-` (kept or `_`). */
+const UNSETTLED = /[A-Z-]/;
+
+/**
+ * The site prefixes a partitioned read listed to the end (leaves: not split further), and so which users it covers.
+ * A user is covered when the documented segment of their UPN starts with a listed leaf and the UPN's characters under
+ * that leaf are all settled; a covered user the read did not find has no personal site by the documented rule.
+ */
+export class SiteCoverage {
+  private readonly leaves: Set<string> = new Set<string>();
+  private longest: number = 0;
+
+  public add(prefix: string): void {
+    this.leaves.add(prefix);
+    this.longest = Math.max(this.longest, prefix.length);
+  }
+
+  public covers(upn: string): boolean {
+    const segment = sitePrefixOf(upn);
+    for (let length = 1; length <= this.longest && length <= segment.length; length++) {
+      if (this.leaves.has(segment.slice(0, length))) {
+        return !UNSETTLED.test(upn.slice(0, length));
+      }
+    }
+    return false;
+  }
+}
+
 /** Default requests in flight in total (users and sites together). */
 export const DEFAULT_PARTITION_CONCURRENCY: number = 8;
-/** A partition is split when its first page shows more than this many pages. */
+/** A partition is never split when its first page shows this many pages or fewer. */
 export const DEFAULT_SPLIT_ABOVE_PAGES: number = 3;
 /** Longest prefix a split goes to. */
 export const MAX_PREFIX_LENGTH: number = 3;
 
+/** The transport's own waits (429/503 it retries itself), as the adapters publish them (TransportWaits). */
+export interface WaitSource {
+  subscribe(listener: (wait: { until: string }) => void): () => void;
+}
+
+/** The directory's user count (`GET /users/$count`), when the users partitions offer it. */
+export interface UserCounter {
+  countUsers(signal?: AbortSignal): Promise<Outcome<number>>;
+}
+
+export function hasUserCount(reader: object): reader is UserCounter {
+  return typeof (reader as Partial<UserCounter>).countUsers === 'function';
+}
+
+interface Waiting {
+  resume: () => void;
+  priority: () => number;
+  order: number;
+}
+
 /**
- * At most `limit` calls in flight, in arrival order; `pause` holds every call not yet started until a time (a 429 slows
- * the whole scan, not only the chain that got it).
+ * At most `limit` calls in flight. A free place goes to the waiting call of highest priority (asked when the place
+ * frees, so estimates may change meanwhile), in arrival order among equals. `pause` holds every call not yet started
+ * until a time: a 429 slows the whole scan, not only the chain that got it.
  */
 export class Gate {
   private inFlight: number = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Waiting[] = [];
   private resumeAt: number = 0;
+  private arrivals: number = 0;
   /** Most calls in flight at once, for tests and the benchmark. */
   public peak: number = 0;
+  /** Calls started, and pauses asked (by a throttled answer or the transport's own wait). */
+  public started: number = 0;
+  public pauses: number = 0;
 
   public constructor(private readonly limit: number) {}
 
@@ -50,29 +107,53 @@ export class Gate {
   }
 
   public pause(ms: number): void {
-    this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
+    this.pauseUntil(Date.now() + ms);
   }
 
-  public async run<T>(call: () => Promise<T>): Promise<T> {
+  public pauseUntil(at: number): void {
+    if (!isNaN(at)) {
+      this.pauses++;
+      this.resumeAt = Math.max(this.resumeAt, at);
+    }
+  }
+
+  public async run<T>(call: () => Promise<T>, priority?: () => number): Promise<T> {
     if (this.inFlight >= this.limit) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve) => this.waiting.push({ resume: resolve, priority: priority || (() => 0), order: this.arrivals++ }));
     } else {
       this.inFlight++;
     }
     this.peak = Math.max(this.peak, this.inFlight);
     try {
-      const wait = this.resumeAt - Date.now();
-      if (wait > 0) {
+      for (let wait = this.resumeAt - Date.now(); wait > 0; wait = this.resumeAt - Date.now()) {
         await new Promise<void>((resolve) => setTimeout(resolve, wait));
       }
+      this.started++;
       return await call();
     } finally {
-      const next = this.waiting.shift();
+      const next = this.takeNext();
       if (next) {
-        next();
+        next.resume();
       } else {
         this.inFlight--;
       }
     }
+  }
+
+  private takeNext(): Waiting | undefined {
+    if (this.waiting.length === 0) {
+      return undefined;
+    }
+    let best = 0;
+    let bestPriority = (this.waiting[0] as Waiting).priority();
+    for (let i = 1; i < this.waiting.length; i++) {
+      const candidate = this.waiting[i] as Waiting;
+      const p = candidate.priority();
+      if (p > bestPriority || (p === bestPriority && candidate.order < (this.waiting[best] as Waiting).order)) {
+        best = i;
+        bestPriority = p;
+      }
+    }
+    return this.waiting.splice(best, 1)[0];
   }
 }
