@@ -1,13 +1,44 @@
 /**
  * Generic in-memory lists on every known site: create and read lists, their fields and items (with $filter, $orderby,
  * $top, $select), update and delete items — the product's provisioning log is such a list on the hosting site.
+ *
+ * Items carry an ETag (their version, `"1"` when created, one more at every update), in the body (`odata.etag` in
+ * minimal metadata, none in nometadata; verbose bodies do not carry it here) and, for a single item, the `ETag` header. An update or delete whose
+ * `If-Match` is neither `*` nor the item's ETag is refused with 412 and changes nothing: "If the ETag you specify in
+ * your request does not match the ETag of the document or list item on the server, the REST service returns a 412
+ * exception, per the OData specification. To force an overwrite … set the ETag value to "*". If you do not specify an
+ * ETag, SharePoint overwrites the item regardless of version." (SharePoint/sp-dev-docs,
+ * docs/sp-add-ins/working-with-lists-and-list-items-with-rest.md, "Using ETag values to determine document and list
+ * item versioning"). The 412 body's message follows a recorded SharePoint Online answer ("The request ETag value '…'
+ * does not match the object's ETag value '…'.", code `-1, Microsoft.SharePoint.Client.ClientServiceException`).
  */
 import type { SimContext } from './context';
 import { jsonResponse, spAccessDenied, spError, type SimRequest, type SimResponse } from './http';
 import { matchesFilter, ODataError, parseFilter, parseSelect, project } from './odata';
-import { absoluteSiteUrl, collectionBody, entityBody, isResponse, notSimulated, readBody } from './sharePointBodies';
+import { absoluteSiteUrl, collectionBody, entityBody, isResponse, isVerbose, notSimulated, readBody } from './sharePointBodies';
 import type { SharePointTarget } from './sharePointPaths';
 import { SITE, type SimList } from './state';
+
+/** Each item's version (SharePoint's hidden `owshiddenversion`), kept beside the item so it is never sent as a field. */
+const versions = new WeakMap<Record<string, unknown>, number>();
+
+function etagOf(item: Record<string, unknown>): string {
+  return `"${String(versions.get(item) ?? 1)}"`;
+}
+
+/** The item as sent: its selected properties plus its ETag where the metadata level carries one. */
+function itemBody(req: SimRequest, item: Record<string, unknown>, select: ReturnType<typeof parseSelect>): Record<string, unknown> {
+  const projected = project(item, select);
+  // odata=nometadata leaves annotations out; minimal metadata (what a bare application/json gets) carries the ETag.
+  return isVerbose(req) || /odata=nometadata/i.test(req.headers.accept ?? '') ? projected : { 'odata.etag': etagOf(item), ...projected };
+}
+
+/** 412 when If-Match names another version than the item's (no header or `*`: any version). */
+function preconditionFailed(req: SimRequest, item: Record<string, unknown>): SimResponse | undefined {
+  const ifMatch = req.headers['if-match'];
+  if (ifMatch === undefined || ifMatch.trim() === '*' || ifMatch.trim() === etagOf(item)) return undefined;
+  return spError(412, '-1, Microsoft.SharePoint.Client.ClientServiceException', `The request ETag value '${ifMatch}' does not match the object's ETag value '${etagOf(item)}'.`);
+}
 
 /**
  * web/lists (GET, with the `Title eq '…'` probe; POST creates) and web/lists/getbytitle('…')[/…] on any known site.
@@ -96,7 +127,12 @@ function listRoute(ctx: SimContext, req: SimRequest, target: SharePointTarget, l
     }
   }
   if (sub === 'fields') {
-    if (method === 'GET') return jsonResponse(200, collectionBody(req, 'SP.Field', list.fields.map(fieldEntity).map((f) => project(f, select))));
+    if (method === 'GET') {
+      const filter = req.query.get('$filter');
+      const clauses = filter ? parseFilter(filter) : [];
+      const fields = list.fields.map(fieldEntity).filter((f) => matchesFilter(f, clauses));
+      return jsonResponse(200, collectionBody(req, 'SP.Field', fields.map((f) => project(f, select))));
+    }
     if (method === 'POST') {
       const body = readBody(req);
       if (isResponse(body)) return body;
@@ -118,7 +154,7 @@ function listRoute(ctx: SimContext, req: SimRequest, target: SharePointTarget, l
       const body = readBody(req);
       if (isResponse(body)) return body;
       const item = ctx.state.addItem(list, body);
-      return jsonResponse(201, entityBody(req, `SP.Data.${list.Title.replace(/[^A-Za-z0-9]/g, '')}ListItem`, item));
+      return withEtag(jsonResponse(201, entityBody(req, `SP.Data.${list.Title.replace(/[^A-Za-z0-9]/g, '')}ListItem`, itemBody(req, item, undefined))), item);
     }
   }
   const itemById = /^items(?:\((\d+)\)|\/getbyid\((\d+)\))$/.exec(sub);
@@ -127,20 +163,29 @@ function listRoute(ctx: SimContext, req: SimRequest, target: SharePointTarget, l
     const index = list.items.findIndex((i) => i.Id === id);
     const item = list.items[index];
     if (index < 0 || !item) return spError(404, '-2147024809, System.ArgumentException', 'Item does not exist. It may have been deleted by another user.');
-    if (method === 'GET') return jsonResponse(200, entityBody(req, 'SP.ListItem', project(item, select)));
+    if (method === 'GET') return withEtag(jsonResponse(200, entityBody(req, 'SP.ListItem', itemBody(req, item, select))), item);
     if (method === 'MERGE' || method === 'PATCH') {
+      const refused = preconditionFailed(req, item);
+      if (refused) return refused;
       const body = readBody(req);
       if (isResponse(body)) return body;
       for (const [k, v] of Object.entries(body)) if (k !== 'Id' && k !== 'ID') item[k] = v;
       item.Modified = new Date().toISOString();
-      return { status: 204, headers: {} };
+      versions.set(item, (versions.get(item) ?? 1) + 1);
+      return withEtag({ status: 204, headers: {} }, item);
     }
     if (method === 'DELETE') {
+      const refused = preconditionFailed(req, item);
+      if (refused) return refused;
       list.items.splice(index, 1);
       return { status: 200, headers: {} };
     }
   }
   return notSimulated(req, target);
+}
+
+function withEtag(response: SimResponse, item: Record<string, unknown>): SimResponse {
+  return { ...response, headers: { ...response.headers, ETag: etagOf(item) } };
 }
 
 function listItems(req: SimRequest, list: SimList): SimResponse {
@@ -168,6 +213,6 @@ function listItems(req: SimRequest, list: SimList): SimResponse {
   const top = topRaw === null ? 100 : Number(topRaw);
   if (!Number.isInteger(top) || top < 0 || top > 5000) throw new ODataError(`Invalid $top '${topRaw ?? ''}'.`);
   const select = parseSelect(query);
-  const page = items.slice(0, top).map((i) => project(i, select));
+  const page = items.slice(0, top).map((i) => itemBody(req, i, select));
   return jsonResponse(200, collectionBody(req, `SP.Data.${list.Title.replace(/[^A-Za-z0-9]/g, '')}ListItem`, page));
 }

@@ -129,6 +129,34 @@ export interface ProvisioningLogStore {
   readonly kind: 'sharepoint-list' | 'browser';
   /** Why the shared list is not used, when a store fell back to this browser's storage. */
   readonly fallbackReason?: Failure;
+  /**
+   * The tenant-wide turn to send (one sender at a time, whoever and wherever they are), where the log is shared;
+   * undefined where it is not (this browser's storage: the tabs' lock is all there is).
+   */
+  readonly lease?: SendLease;
   load(): Promise<Outcome<ProvisioningLogEntry[]>>;
   append(entry: ProvisioningLogEntry): Promise<Outcome<void>>;
+}
+
+/** Who holds (or asks for) the turn to send: one session of the product (a tab), and the admin signed in to it. */
+export interface LeaseHolder {
+  /** Random per session: two tabs of one admin are two holders. */
+  session: string;
+  /** The admin's UPN, shown to the others while they wait. */
+  name: string;
+}
+
+/** The answer to a claim: the turn is ours until `until`, or someone else holds it until then. */
+export type LeaseClaim = { held: true; until: string } | { held: false; holder: LeaseHolder; until: string };
+
+/**
+ * A short lease on the turn to send provisioning requests, shared by every admin of the tenant. Claims are atomic (the
+ * adapter's item update is guarded by its ETag, so of two claims on one version only one succeeds); a lease that was
+ * not released expires at `until`, so a closed tab never blocks the others for longer than the lease.
+ */
+export interface SendLease {
+  /** Takes the turn when it is free, expired or already ours; else says who holds it. Failure: the service's answer. */
+  claim(holder: LeaseHolder, ttlMs: number, now: Date): Promise<Outcome<LeaseClaim>>;
+  /** Gives the turn back if it is still ours (a lease taken over after expiry is left alone). */
+  release(holder: LeaseHolder, now: Date): Promise<Outcome<void>>;
 }

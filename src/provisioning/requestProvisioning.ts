@@ -5,12 +5,17 @@
  * Calling again with the previous state re-sends only the chunks that failed (or were never sent): an address that
  * was enqueued successfully is never sent again. A log write that fails does not lose the result: the state keeps the
  * entry (`unlogged`, `logWarning`) and the next call writes it first.
+ *
+ * One sender at a time per tenant: each chunk's turn (read the log, send, record) runs under the log's lease when the
+ * log is shared (an ETag-guarded item in the SharePoint list: two admins in two browsers), inside the tabs' lock of this
+ * browser when one is given (`exclusive`). A session that finds the turn taken waits, says for whom, and then reads the
+ * log — so it leaves out what the other just sent.
  */
 import * as strings from 'ProvisioningStrings';
 import { format } from '../common/format';
 import { failure } from '../common/outcome';
 import type { Failure, Outcome } from '../common/outcome';
-import type { ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester } from './ports';
+import type { LeaseHolder, ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester, SendLease } from './ports';
 import { addressKey, uniqueAddresses } from './addresses';
 import { MAX_ADDRESSES_PER_CALL, chunk } from './chunk';
 import { PENDING_OVERDUE_MS } from './pending';
@@ -42,6 +47,12 @@ export interface BulkRequestState {
   logFailure?: Failure;
   /** The run stopped early because it was cancelled; unsent chunks have attempts 0. */
   cancelled: boolean;
+  /**
+   * Set when the turn to send could not be claimed in the shared log (the service's answer): the request went on
+   * without it, so another admin requesting the same users at that moment may have enqueued them too.
+   */
+  leaseWarning?: string;
+  leaseFailure?: Failure;
 }
 
 export interface BulkRequestProgress {
@@ -51,6 +62,8 @@ export interface BulkRequestProgress {
   chunksTotal: number;
   /** All chunks of the request, sent or not. */
   results: ChunkResult[];
+  /** Set while another session (another admin, or a tab of another browser) holds the turn to send. */
+  waitingFor?: { holder: LeaseHolder; until: string };
 }
 
 export interface RequestProvisioningOptions {
@@ -70,6 +83,33 @@ export interface RequestProvisioningOptions {
    * the first recorded its chunk. Rejects with an AbortError when `signal` fires while waiting for the lock.
    */
   exclusive?: <T>(work: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
+  /** This session, as it claims the shared turn to send (default: a random id, and `requestedBy` as the name). */
+  session?: string;
+  /** How long a claimed turn lasts if it is never released (default 3 minutes: a chunk's send with throttling waits). */
+  leaseMs?: number;
+  /** How often a waiting session asks again for the turn (default 2 s). */
+  leasePollMs?: number;
+  /** Waits between claims (default: a timer, cut short by `signal`). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export const DEFAULT_LEASE_MS = 180000;
+export const DEFAULT_LEASE_POLL_MS = 2000;
+
+function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      if (signal) {
+        signal.removeEventListener('abort', done);
+      }
+      resolve();
+    }
+    if (signal) {
+      signal.addEventListener('abort', done);
+    }
+  });
 }
 
 function defaultId(now: Date, index: number): string {
@@ -153,6 +193,9 @@ export async function requestProvisioning(
 
   const state: BulkRequestState = { chunks, unlogged: [], cancelled: false };
   let lastLogFailure: Failure | undefined;
+  let leaseFailure: Failure | undefined;
+  const holder: LeaseHolder = { session: opts.session ?? 'session-' + Math.floor(Math.random() * 2176782336).toString(36) + '-' + Date.now().toString(36), name: opts.requestedBy };
+  const sleep = opts.sleep ?? timerSleep;
 
   const writeLog = async (entry: ProvisioningLogEntry): Promise<void> => {
     const written = await safely(() => log.append(entry));
@@ -179,12 +222,36 @@ export async function requestProvisioning(
   // Entries this run wrote (its own requests are not "someone else's").
   const ownIds = new Set<string>();
   let sent = 0;
+  let waitingFor: BulkRequestProgress['waitingFor'];
   const report = (): void => {
     if (opts.onProgress) {
-      opts.onProgress({ chunksDone: sent, chunksTotal: toSend.length, results: chunks });
+      opts.onProgress({ chunksDone: sent, chunksTotal: toSend.length, results: chunks, ...(waitingFor ? { waitingFor } : {}) });
     }
   };
   report();
+
+  /**
+   * Waits for the shared turn to send. 'held': ours (release it after); 'free': no lease to take (not shared, or the
+   * service refused the claim: recorded in leaseFailure); 'cancelled': the signal fired while waiting.
+   */
+  const claimTurn = async (lease: SendLease): Promise<'held' | 'free' | 'cancelled'> => {
+    for (;;) {
+      if (opts.signal && opts.signal.aborted) {
+        return 'cancelled';
+      }
+      const claim = await safely(() => lease.claim(holder, opts.leaseMs ?? DEFAULT_LEASE_MS, opts.now()));
+      if (!claim.ok) {
+        leaseFailure = claim;
+        return 'free';
+      }
+      if (claim.value.held) {
+        return 'held';
+      }
+      waitingFor = { holder: claim.value.holder, until: claim.value.until };
+      report();
+      await sleep(opts.leasePollMs ?? DEFAULT_LEASE_POLL_MS, opts.signal);
+    }
+  };
 
   for (let i = 0; i < toSend.length; i++) {
     if (opts.signal && opts.signal.aborted) {
@@ -192,7 +259,7 @@ export async function requestProvisioning(
       break;
     }
     const current = toSend[i] as ChunkResult;
-    const turn = async (): Promise<void> => {
+    const sendChunk = async (): Promise<void> => {
       const sentAt = opts.now();
       // Two tabs or two admins may request the same users at once: read the shared log right before sending and
       // leave out whoever someone else requested within the pending window.
@@ -230,32 +297,61 @@ export async function requestProvisioning(
       ownIds.add(entry.id);
       await writeLog(entry);
     };
+    /** One chunk's turn; false when it was cancelled while waiting for the shared turn (nothing sent). */
+    const turn = async (): Promise<boolean> => {
+      const lease = log.lease;
+      const claimed = lease ? await claimTurn(lease) : 'free';
+      if (waitingFor) {
+        waitingFor = undefined;
+        report();
+      }
+      if (claimed === 'cancelled') {
+        return false;
+      }
+      try {
+        await sendChunk();
+      } finally {
+        if (claimed === 'held' && lease) {
+          // A release that fails leaves the lease to expire: the others wait at most until then.
+          await safely(() => lease.release(holder, opts.now()));
+        }
+      }
+      return true;
+    };
+    let done = true;
     if (opts.exclusive) {
       let locked = false;
       try {
         await opts.exclusive(async () => {
           locked = true;
-          await turn();
+          done = await turn();
         }, opts.signal);
       } catch (error) {
         if ((error as Error | undefined)?.name === 'AbortError' || (opts.signal && opts.signal.aborted)) {
           if (!locked) {
             // Cancelled while another tab held the lock: this chunk was not sent.
-            state.cancelled = true;
-            break;
+            done = false;
           }
         } else if (!locked) {
           // The lock itself failed: send anyway (the log read still leaves out others' recent requests).
-          await turn();
+          done = await turn();
         }
       }
     } else {
-      await turn();
+      done = await turn();
+    }
+    if (!done) {
+      state.cancelled = true;
+      break;
     }
     sent++;
     report();
   }
 
+  if (leaseFailure !== undefined) {
+    state.leaseFailure = leaseFailure;
+    state.leaseWarning = format(strings.LeaseWarning, leaseFailure.status, leaseFailure.message);
+  }
   if (lastLogFailure !== undefined) {
     state.logFailure = lastLogFailure;
     state.logWarning = format(

@@ -10,6 +10,9 @@ import type {
   PersonalSite,
   EnqueueAttempt,
   EnqueueReceipt,
+  LeaseClaim,
+  LeaseHolder,
+  SendLease,
   PersonalSitePages,
   ProvisioningLogEntry,
   ProvisioningLogStore,
@@ -267,7 +270,7 @@ export class FakeRequester implements ProvisioningRequester {
 }
 
 export class MemoryLog implements ProvisioningLogStore {
-  public readonly kind = 'browser' as const;
+  public readonly kind: 'sharepoint-list' | 'browser' = 'browser';
   public readonly entries: ProvisioningLogEntry[] = [];
   /** The next `failNext` appends fail. */
   public failNext = 0;
@@ -284,6 +287,44 @@ export class MemoryLog implements ProvisioningLogStore {
     this.entries.push(entry);
     return success(undefined);
   }
+}
+
+/**
+ * The turn to send, in memory: what the SharePoint list's lease item gives (tests/contracts hold both to one spec) —
+ * free, expired or already ours → taken; else the holder and until when. `failNext` claims answer the service's 503.
+ */
+export class MemoryLease implements SendLease {
+  public holder: LeaseHolder | undefined;
+  public until = 0;
+  public failNext = 0;
+  public claims = 0;
+
+  public async claim(holder: LeaseHolder, ttlMs: number, now: Date): Promise<Outcome<LeaseClaim>> {
+    this.claims++;
+    if (this.failNext > 0) {
+      this.failNext--;
+      return failure(503, 'ServiceUnavailable', 'The log list is unavailable.');
+    }
+    if (this.holder && this.holder.session !== holder.session && this.until > now.getTime()) {
+      return success({ held: false, holder: this.holder, until: new Date(this.until).toISOString() });
+    }
+    this.holder = holder;
+    this.until = now.getTime() + ttlMs;
+    return success({ held: true, until: new Date(this.until).toISOString() });
+  }
+
+  public async release(holder: LeaseHolder): Promise<Outcome<void>> {
+    if (this.holder && this.holder.session === holder.session) {
+      this.holder = undefined;
+    }
+    return success(undefined);
+  }
+}
+
+/** A shared log (as the SharePoint list is): MemoryLog with the turn to send. */
+export class SharedMemoryLog extends MemoryLog {
+  public override readonly kind = 'sharepoint-list' as const;
+  public readonly lease = new MemoryLease();
 }
 
 export function fixedClock(iso: string): { now: () => Date; advance: (ms: number) => void } {

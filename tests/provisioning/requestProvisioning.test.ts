@@ -2,7 +2,7 @@ import { failure } from '../../src/common/outcome';
 import { MAX_ADDRESSES_PER_CALL, chunk } from '../../src/provisioning/chunk';
 import { requestProvisioning, summarize, unsentAddresses } from '../../src/provisioning/requestProvisioning';
 import type { BulkRequestProgress } from '../../src/provisioning/requestProvisioning';
-import { FakeRequester, MemoryLog, fixedClock } from './doubles';
+import { FakeRequester, MemoryLog, SharedMemoryLog, fixedClock } from './doubles';
 
 function addresses(n: number, prefix = 'u'): string[] {
   const list: string[] = [];
@@ -207,5 +207,90 @@ describe('requestProvisioning', () => {
     });
     const state = await requestProvisioning(requester, new MemoryLog(), ['a@contoso.com'], { requestedBy: 'admin', now: () => new Date(0) });
     expect(state.chunks[0]!.failure).toMatchObject({ status: 0, code: 'UnexpectedError', message: 'socket hang up' });
+  });
+});
+
+describe('requestProvisioning: the shared turn to send', () => {
+  it('waits while another session holds the turn, says for whom, then sends after reading what they logged', async () => {
+    const requester = new FakeRequester();
+    const log = new SharedMemoryLog();
+    const clock = fixedClock('2026-03-01T10:00:00.000Z');
+    const all = addresses(30);
+    const other = { session: 'other', name: 'ben@contoso.com' };
+    await log.lease.claim(other, 60000, clock.now());
+    const waits: Array<BulkRequestProgress['waitingFor']> = [];
+    let sleeps = 0;
+    const state = await requestProvisioning(requester, log, all, {
+      requestedBy: 'admin@contoso.com',
+      session: 'me',
+      now: clock.now,
+      onProgress: (p) => waits.push(p.waitingFor),
+      // The other session sends u0…u9 and logs them while we wait, then gives the turn back.
+      sleep: async (ms) => {
+        sleeps++;
+        expect(ms).toBe(2000);
+        clock.advance(ms);
+        if (sleeps === 2) {
+          log.entries.push({ id: 'theirs', requestedBy: 'ben@contoso.com', requestedAt: clock.now().toISOString(), emails: all.slice(0, 10), result: 'enqueued' });
+          await log.lease.release(other);
+        }
+      },
+    });
+    expect(sleeps).toBe(2);
+    expect(waits.filter((w) => w !== undefined)).toEqual([
+      { holder: other, until: '2026-03-01T10:01:00.000Z' },
+      { holder: other, until: '2026-03-01T10:01:00.000Z' },
+    ]);
+    // The wait is over once the turn is ours (the last progress has none).
+    expect(waits[waits.length - 1]).toBeUndefined();
+    expect(requester.sentAddresses()).toEqual(all.slice(10));
+    expect(state.chunks[0]).toMatchObject({ ok: true, alreadyRequested: all.slice(0, 10) });
+    // Released after the chunk: the turn is free for the next one.
+    expect(log.lease.holder).toBeUndefined();
+    expect(state.leaseWarning).toBeUndefined();
+  });
+
+  it('claims the turn for every chunk and gives it back after each', async () => {
+    const requester = new FakeRequester();
+    const log = new SharedMemoryLog();
+    const holders: Array<string | undefined> = [];
+    const inner = requester.enqueue.bind(requester);
+    requester.enqueue = async (emails) => {
+      holders.push(log.lease.holder?.session);
+      return inner(emails);
+    };
+    await requestProvisioning(requester, log, addresses(450), { requestedBy: 'admin@contoso.com', session: 'me', now: fixedClock('2026-03-01T10:00:00.000Z').now });
+    expect(holders).toEqual(['me', 'me', 'me']);
+    expect(log.lease.claims).toBe(3);
+    expect(log.lease.holder).toBeUndefined();
+  });
+
+  it('cancelled while waiting for the turn: nothing is sent, the chunks stay unsent', async () => {
+    const requester = new FakeRequester();
+    const log = new SharedMemoryLog();
+    const clock = fixedClock('2026-03-01T10:00:00.000Z');
+    await log.lease.claim({ session: 'other', name: 'ben@contoso.com' }, 60000, clock.now());
+    const abort = new AbortController();
+    const state = await requestProvisioning(requester, log, addresses(5), {
+      requestedBy: 'admin@contoso.com',
+      now: clock.now,
+      signal: abort.signal,
+      sleep: async () => abort.abort(),
+    });
+    expect(requester.calls).toHaveLength(0);
+    expect(state.cancelled).toBe(true);
+    expect(summarize(state)).toMatchObject({ notSent: 1, succeeded: 0 });
+  });
+
+  it('a turn the log cannot give (the service fails) is reported, and the request goes on', async () => {
+    const requester = new FakeRequester();
+    const log = new SharedMemoryLog();
+    log.lease.failNext = 1;
+    const state = await requestProvisioning(requester, log, addresses(5), { requestedBy: 'admin@contoso.com', now: fixedClock('2026-03-01T10:00:00.000Z').now });
+    expect(requester.calls).toHaveLength(1);
+    expect(state.leaseFailure).toMatchObject({ ok: false, status: 503 });
+    expect(state.leaseWarning).toBe(
+      'The turn to send could not be claimed in the shared provisioning log (HTTP 503: The log list is unavailable.), so the request went on without it: if another admin requested the same users at that moment, they may have been enqueued twice (harmless: SharePoint skips users who already have a OneDrive or a pending request).',
+    );
   });
 });

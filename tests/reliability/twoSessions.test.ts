@@ -1,8 +1,9 @@
 /** @jest-environment node */
 /**
  * Two sessions request provisioning for the same users at the same moment — two controllers, each with its own
- * adapters, on one simulator (two tabs of one browser share the tabs' lock over BroadcastChannel; two admins share
- * only the log). Proven at the HTTP boundary: every address reaches CreatePersonalSiteEnqueueBulk exactly once.
+ * adapters, on one simulator (two tabs of one browser share the tabs' lock over BroadcastChannel; two admins in two
+ * browsers share only the SharePoint list: its log and its turn to send, an ETag-guarded lease item). Proven at the
+ * HTTP boundary: every address reaches CreatePersonalSiteEnqueueBulk exactly once.
  */
 import { generateTenant } from '../../demo/generate';
 import type { RunningSimulator, TenantFixture } from '../../demo/simulator';
@@ -103,14 +104,59 @@ describe('two sessions requesting the same users at once', () => {
     }
   });
 
-  it('without the tabs’ lock (two admins in two browsers) the same run sends addresses twice: the lock is what prevents it', async () => {
+  it('two admins in two browsers (no lock shared): the shared log’s turn to send makes every address go once', async () => {
     sim = await startSimulator({ fixture: tenant() });
     const a = session(sim, 'admin-a');
     const b = session(sim, 'admin-b');
-    // Two browsers share no BroadcastChannel: each has a lock of its own.
+    // Two browsers share no BroadcastChannel: each has a lock of its own; only the SharePoint list is shared.
     const own = (ports: TenantPorts): ReadinessController => new ReadinessController({ ports: { ...ports, requestLock: { exclusive: (work) => work() } } }, moverSettings());
     const ca = own(a.ports);
     const cb = own(b.ports);
+    await ca.start();
+    const emails = ca.getState().rows.map((r) => r.user.upn);
+    expect(emails.length).toBeGreaterThan(398);
+    // What each admin sees while the other holds the turn.
+    const waitedFor: string[] = [];
+    for (const c of [ca, cb]) {
+      c.subscribe(() => {
+        const waiting = c.getState().request.progress?.waitingFor;
+        if (waiting) {
+          waitedFor.push(waiting.holder.name);
+        }
+      });
+    }
+
+    const sent = recordEnqueues();
+    await Promise.all([ca.requestProvisioning(emails), cb.requestProvisioning(emails)]);
+
+    const times = countSent(sent);
+    expect(times.size).toBe(emails.length);
+    expect([...times.values()].every((n) => n === 1)).toBe(true);
+    for (const c of [ca, cb]) {
+      const state = c.getState().request.state;
+      expect(state?.chunks.every((chunk) => chunk.ok)).toBe(true);
+      expect(state?.leaseWarning).toBeUndefined();
+    }
+    const leftOut = [ca, cb].flatMap((c) => (c.getState().request.state?.chunks ?? []).flatMap((chunk) => chunk.alreadyRequested ?? []));
+    expect(leftOut.length).toBe(emails.length);
+    // The one who waited was told for whom (the other admin's UPN, as the controller records it).
+    expect(waitedFor.length).toBeGreaterThan(0);
+    const me = ca.getState().facts?.me;
+    expect(me?.ok).toBe(true);
+    expect(new Set(waitedFor)).toEqual(new Set([me?.ok ? me.value.userPrincipalName : '']));
+  });
+
+  it('negative control: the same two admins with the log’s turn hidden send addresses twice — the turn is what prevents it', async () => {
+    sim = await startSimulator({ fixture: tenant() });
+    const a = session(sim, 'admin-a');
+    const b = session(sim, 'admin-b');
+    const withoutTurn = (ports: TenantPorts): ReadinessController => {
+      const log = ports.log;
+      const unshared = { kind: log.kind, load: () => log.load(), append: (entry: Parameters<typeof log.append>[0]) => log.append(entry) };
+      return new ReadinessController({ ports: { ...ports, log: unshared, requestLock: { exclusive: (work) => work() } } }, moverSettings());
+    };
+    const ca = withoutTurn(a.ports);
+    const cb = withoutTurn(b.ports);
     await ca.start();
     const emails = ca.getState().rows.map((r) => r.user.upn);
     const sent = recordEnqueues();
@@ -118,5 +164,20 @@ describe('two sessions requesting the same users at once', () => {
     const times = countSent(sent);
     expect(times.size).toBe(emails.length);
     expect([...times.values()].some((n) => n > 1)).toBe(true);
+  });
+
+  it('a turn the list refuses to give (503 on the lease item) is said, and the request still goes out', async () => {
+    sim = await startSimulator({ fixture: tenant() });
+    const a = session(sim, 'admin-a');
+    await a.controller.start();
+    const emails = a.controller.getState().rows.map((r) => r.user.upn).slice(0, 50);
+    // Every read of the lease item fails (the items filter on its title): the list answers 503.
+    sim.setFaults([{ match: "GET /_api/web/lists/getbytitle('migration readiness provisioning log')/items?$filter=", status: 503, times: 100 }]);
+    const sent = recordEnqueues();
+    await a.controller.requestProvisioning(emails);
+    const state = a.controller.getState().request.state;
+    expect(state?.leaseFailure).toMatchObject({ ok: false, status: 503 });
+    expect(state?.leaseWarning).toMatch(/HTTP 503/);
+    expect(countSent(sent).size).toBe(50);
   });
 });

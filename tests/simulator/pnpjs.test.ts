@@ -64,7 +64,7 @@ describe('simulator: driven by PnPjs', () => {
     await web.lists.getByTitle('Provisioning log').fields.addMultilineText('Emails');
     await web.lists.getByTitle('Provisioning log').items.add({ Title: 'request 1', Emails: "liam.o'brien@contoso.onmicrosoft.com" });
     const items = await web.lists.getByTitle('Provisioning log').items.select('Id', 'Title').top(10).orderBy('Id', false)();
-    expect(items).toEqual([{ Id: 1, Title: 'request 1' }]);
+    expect(items).toEqual([{ 'odata.etag': '"1"', Id: 1, Title: 'request 1' }]);
     const again = await web.lists.ensure('Provisioning log', 'OneDrive provisioning requests', 100);
     expect(again.created).toBe(false);
     const me = await web.currentUser();

@@ -101,13 +101,48 @@ describe('simulator: SharePoint basics', () => {
       `${sim.siteUrl}/_api/web/lists/getbytitle('Provisioning log')/items?$top=2&$orderby=Id desc&$select=Id,Title`,
     );
     expect(items.body.value).toEqual([
-      { Id: 3, Title: 'request 3' },
-      { Id: 2, Title: 'request 2' },
+      // Minimal metadata carries each item's ETag (its version), as SharePoint Online sends it.
+      { 'odata.etag': '"1"', Id: 3, Title: 'request 3' },
+      { 'odata.etag': '"1"', Id: 2, Title: 'request 2' },
     ]);
     const verbose = await getJson<{ d: { results: Array<Record<string, unknown>> } }>(`${sim.siteUrl}/_api/web/lists/getbytitle('Provisioning log')/items`, {
       Accept: 'application/json;odata=verbose',
     });
     expect(verbose.body.d.results).toHaveLength(3);
+  });
+
+  it('guards item updates and deletes by ETag: a stale If-Match gets 412 and changes nothing, * or none overwrites', async () => {
+    await postJson(`${sim.siteUrl}/_api/web/lists`, { Title: 'Lease list', BaseTemplate: 100 });
+    const itemUrl = `${sim.siteUrl}/_api/web/lists/getbytitle('Lease list')/items(1)`;
+    const created = await postJson(`${sim.siteUrl}/_api/web/lists/getbytitle('Lease list')/items`, { Title: 'lease' }, { Accept: 'application/json' });
+    expect(created.body).toEqual(expect.objectContaining({ 'odata.etag': '"1"', Id: 1 }));
+    const merge = (body: unknown, ifMatch?: string): ReturnType<typeof postJson> =>
+      postJson(itemUrl, body, { 'X-HTTP-Method': 'MERGE', ...(ifMatch !== undefined ? { 'IF-MATCH': ifMatch } : {}) });
+
+    expect((await merge({ Title: 'first' }, '"1"')).status).toBe(204);
+    const read = await getJson(itemUrl);
+    expect(read.headers.get('etag')).toBe('"2"');
+    expect(read.body).toEqual(expect.objectContaining({ 'odata.etag': '"2"', Title: 'first' }));
+
+    // A second writer who read version 1 loses: 412, and the item keeps the first writer's value.
+    const stale = await merge({ Title: 'second' }, '"1"');
+    expect(stale.status).toBe(412);
+    expect(stale.body).toEqual({
+      'odata.error': {
+        code: '-1, Microsoft.SharePoint.Client.ClientServiceException',
+        message: { lang: 'en-US', value: `The request ETag value '"1"' does not match the object's ETag value '"2"'.` },
+      },
+    });
+    expect((await getJson(itemUrl)).body).toEqual(expect.objectContaining({ Title: 'first' }));
+
+    expect((await merge({ Title: 'forced' }, '*')).status).toBe(204);
+    expect((await merge({ Title: 'unguarded' })).status).toBe(204);
+    expect((await getJson(itemUrl)).body).toEqual(expect.objectContaining({ 'odata.etag': '"4"', Title: 'unguarded' }));
+    expect((await postJson(itemUrl, {}, { 'X-HTTP-Method': 'DELETE', 'IF-MATCH': '"3"' })).status).toBe(412);
+    expect((await postJson(itemUrl, {}, { 'X-HTTP-Method': 'DELETE', 'IF-MATCH': '"4"' })).status).toBe(200);
+    // nometadata leaves the annotation out.
+    const plain = await postJson(`${sim.siteUrl}/_api/web/lists/getbytitle('Lease list')/items`, { Title: 'x' });
+    expect(plain.body).not.toHaveProperty('odata.etag');
   });
 
   it('refuses list creation when the fixture says the user cannot create lists', async () => {

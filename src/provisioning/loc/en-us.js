@@ -18,6 +18,7 @@ define([], function() {
     "LogEntryFailureDetail": "HTTP {0} {1}: {2}",
     "LogWarningList": "{0} request(s) could not be recorded in the provisioning log list ({1}). The requests themselves are shown here; recording is tried again with the next request.",
     "LogWarningBrowser": "{0} request(s) could not be recorded in this browser's provisioning log ({1}). The requests themselves are shown here; recording is tried again with the next request.",
+    "LeaseWarning": "The turn to send could not be claimed in the shared provisioning log (HTTP {0}: {1}), so the request went on without it: if another admin requested the same users at that moment, they may have been enqueued twice (harmless: SharePoint skips users who already have a OneDrive or a pending request).",
     "LicenseSharePoint": "SharePoint Online",
     "LicenseOneDrive": "OneDrive",
     "StateNotProvisioned": "Not provisioned",

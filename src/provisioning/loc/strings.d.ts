@@ -17,6 +17,7 @@ declare interface IProvisioningStrings {
   LogEntryFailureDetail: string;
   LogWarningList: string;
   LogWarningBrowser: string;
+  LeaseWarning: string;
   LicenseSharePoint: string;
   LicenseOneDrive: string;
   StateNotProvisioned: string;

@@ -1,5 +1,5 @@
 import { success, type Failure, type Outcome } from '../../common/outcome';
-import type { ProvisioningLogEntry, ProvisioningLogStore } from '../../provisioning/ports';
+import type { ProvisioningLogEntry, ProvisioningLogStore, SendLease } from '../../provisioning/ports';
 import type { KeyValueStorage } from './provisioningLog';
 
 /** Where the fallback decision survives a reload (this browser's storage). */
@@ -56,6 +56,11 @@ export class FallbackLogStore implements ProvisioningLogStore {
   /** Where entries go now: the shared list until it refused (403), then this browser. */
   public get kind(): 'sharepoint-list' | 'browser' {
     return this.useBrowser ? 'browser' : this.shared.kind;
+  }
+
+  /** The shared list's turn to send while the list is in use; none once the log is in this browser only. */
+  public get lease(): SendLease | undefined {
+    return this.useBrowser ? undefined : this.shared.lease;
   }
 
   /** Why the shared list is not used, when it is not. */

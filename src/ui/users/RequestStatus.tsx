@@ -3,7 +3,7 @@ import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
 import * as strings from 'UsersUiStrings';
-import { format } from '../../common/format';
+import { clockTime, format } from '../../common/format';
 import type { LogView, RequestView } from '../../app/state';
 import { summarize, unsentAddresses } from '../../provisioning/requestProvisioning';
 import type { ChunkResult } from '../../provisioning/requestProvisioning';
@@ -81,6 +81,17 @@ export function RequestStatus(props: RequestStatusProps): JSX.Element {
           <div role="status" aria-live="polite">
             {progressText}
           </div>
+          {progress !== undefined && progress.waitingFor !== undefined && (
+            <MessageBar messageBarType={MessageBarType.info} isMultiline>
+              <span data-testid="request-waiting">
+                {format(
+                  progress.waitingFor.holder.name !== '' ? strings.RequestWaitingFor : strings.RequestWaitingForSomeone,
+                  progress.waitingFor.holder.name,
+                  clockTime(progress.waitingFor.until),
+                )}
+              </span>
+            </MessageBar>
+          )}
           <div style={{ marginTop: 8 }}>
             <DefaultButton text={strings.RequestCancel} onClick={props.onCancelRequest} />
           </div>
@@ -109,6 +120,12 @@ export function RequestStatus(props: RequestStatusProps): JSX.Element {
       {done !== undefined && done.failed === 0 && done.notSent === 0 && done.succeeded > 0 && (
         <MessageBar messageBarType={MessageBarType.success} isMultiline>
           {format(strings.RequestDoneAll, done.addressesEnqueued)}
+        </MessageBar>
+      )}
+
+      {state !== undefined && state.leaseWarning !== undefined && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          {state.leaseWarning}
         </MessageBar>
       )}
 

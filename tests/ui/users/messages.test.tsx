@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { BulkRequestState } from '../../../src/provisioning/requestProvisioning';
 import type { ScanCheckpoint } from '../../../src/provisioning/scan';
 import { failure } from '../../../src/common/outcome';
+import { clockTime } from '../../../src/common/format';
 import { UnprovisionedUsersPanel } from '../../../src/ui/users/UnprovisionedUsersPanel';
 import { doneScan, panelProps, resultFor, sampleRows } from './fixtures';
 
@@ -134,6 +135,37 @@ describe('request messages', () => {
     const state: BulkRequestState = { ...failedState, logWarning: '1 request(s) could not be recorded in the provisioning log list (Throttled).' };
     render(<UnprovisionedUsersPanel {...panelProps({ request: { running: false, state } })} />);
     expect(await screen.findByText('1 request(s) could not be recorded in the provisioning log list (Throttled).')).toBeTruthy();
+  });
+});
+
+describe('one sender at a time', () => {
+  test('while another admin holds the turn to send: who, until when, and that their addresses will be left out', async () => {
+    const progress = { chunksDone: 1, chunksTotal: 3, results: [], waitingFor: { holder: { session: 's-2', name: 'ben@contoso.com' }, until: '2026-03-02T10:03:00.000Z' } };
+    render(<UnprovisionedUsersPanel {...panelProps({ request: { running: true, progress } })} />);
+    const waiting = await screen.findByTestId('request-waiting');
+    expect(waiting.textContent).toBe(
+      `Waiting for ben@contoso.com, who is sending a provisioning request from another session (another browser or tab): their turn ends by ${clockTime('2026-03-02T10:03:00.000Z')} at the latest. Then yours goes on, leaving out the addresses they sent.`,
+    );
+  });
+
+  test('a holder the list did not name is "another admin"; no wait, no message', async () => {
+    const progress = { chunksDone: 0, chunksTotal: 1, results: [], waitingFor: { holder: { session: '', name: '' }, until: '2026-03-02T10:03:00.000Z' } };
+    const { unmount } = render(<UnprovisionedUsersPanel {...panelProps({ request: { running: true, progress } })} />);
+    expect((await screen.findByTestId('request-waiting')).textContent).toMatch(/^Waiting for another admin who is sending/);
+    unmount();
+    render(<UnprovisionedUsersPanel {...panelProps({ request: { running: true, progress: { chunksDone: 0, chunksTotal: 1, results: [] } } })} />);
+    expect(screen.queryByTestId('request-waiting')).toBeNull();
+  });
+
+  test('a turn that could not be claimed is said after the request', async () => {
+    const state: BulkRequestState = {
+      chunks: [{ index: 0, emails: ['alice@contoso.com'], ok: true, attempts: 1 }],
+      unlogged: [],
+      cancelled: false,
+      leaseWarning: 'The turn to send could not be claimed in the shared provisioning log (HTTP 503: unavailable), so the request went on without it.',
+    };
+    render(<UnprovisionedUsersPanel {...panelProps({ request: { running: false, state } })} />);
+    expect(await screen.findByText(/could not be claimed in the shared provisioning log \(HTTP 503/)).toBeTruthy();
   });
 });
 

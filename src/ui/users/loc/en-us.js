@@ -2,6 +2,8 @@ define([], function() {
   return {
     "NextStepSignIn": "Your sign-in has expired: reload the page to sign in again, then try again.",
     "NextStepMalformed": "The service answered with something that is not what Microsoft 365 sends (a proxy or a truncated answer). Try again; if it persists, copy the connection report for your support.",
+    "RequestWaitingFor": "Waiting for {0}, who is sending a provisioning request from another session (another browser or tab): their turn ends by {1} at the latest. Then yours goes on, leaving out the addresses they sent.",
+    "RequestWaitingForSomeone": "Waiting for another admin who is sending a provisioning request right now: their turn ends by {1} at the latest. Then yours goes on, leaving out the addresses they sent.",
     "RequestAlreadyRequested": "{0} address(es) were left out: the shared log shows them requested by another tab or admin moments ago, so they were not enqueued twice.",
     "GeoNotice": "Multi-Geo tenant: users' data lives in {0} geos. Unprovisioned users by geo: {1}. The admin host serves the default geo ({2}); Request provisioning sends only its users, because the request is not Multi-Geo aware. The PowerShell script connects to each geo's admin center in turn.",
     "GeoDefaultUnknown": "not known yet",

@@ -1,5 +1,7 @@
 declare interface IUsersUiStrings {
   RequestAlreadyRequested: string;
+  RequestWaitingFor: string;
+  RequestWaitingForSomeone: string;
   NextStepSignIn: string;
   NextStepMalformed: string;
   GeoNotice: string;
