@@ -1,13 +1,16 @@
 /**
- * The directory lookups of the addresses the scan does not hold, one kind of lookup at a time for all of them: first by
- * sign-in name, then by mail for those not found, then by proxy address for those still not found (LOOKUP_ORDER).
- * Each kind is sent in chunks that fill one Graph $batch (300 addresses: 20 `in` requests of 15; proxy addresses: 20,
- * one a request), a few calls in flight at once — so the time is the number of batches over the concurrency, not the
- * chunks one after the other. Progress, cancel, and failures kept per address: a failure of a whole call counts for
- * each of its addresses, and after a sign-in or network failure the remaining calls are not sent (they would fail the
- * same way) and carry that failure.
+ * The directory lookups of the addresses the scan does not hold: by sign-in name, then by mail for those not found, then
+ * by proxy address for those still not found (LOOKUP_ORDER). An address outside the tenant's verified domains is nobody's
+ * sign-in name (domains.ts): it starts at the mail lookup. Each kind is sent in chunks that fill one Graph $batch (300
+ * addresses: 20 `in` requests of 15; proxy addresses: 20, one a request), LOOKUP_CONCURRENCY calls in flight at once,
+ * and the kinds overlap: the addresses a call did not find are queued for the next kind at once (cut into full chunks;
+ * the rest once the kinds before are done), so the time is about the number of batches over the concurrency, not one
+ * wave of each kind after the other. Progress, cancel, and failures kept per address: a failure of a whole call counts
+ * for each of its addresses, and after a sign-in or network failure the remaining calls are not sent (they would fail
+ * the same way) and carry that failure.
  */
 import { success, type Failure, type Outcome } from '../common/outcome';
+import { couldBeSignInName, type TenantDomains } from './domains';
 import type { AddressMatch, MatchedBy, UserLookup } from './ports';
 
 /** The order addresses are looked up in: sign-in name, then primary email, then any SMTP address. */
@@ -17,8 +20,13 @@ export const LOOKUP_ORDER: ReadonlyArray<MatchedBy> = ['userPrincipalName', 'mai
 export const LOOKUP_CHUNK: number = 300;
 /** Addresses per call for the proxy-address lookups: one a request, 20 requests a $batch. */
 export const PROXY_LOOKUP_CHUNK: number = 20;
-/** Calls in flight at once (as the scan's per-user reads). */
-export const LOOKUP_CONCURRENCY: number = 4;
+/**
+ * Calls in flight at once: 8 $batch calls are 160 requests, and a 100,000-row list with 5,500 unknown addresses about
+ * 1,000 requests in all — well within Graph's directory limit for one app in one tenant (8,000 resource units per 10 s,
+ * a `$select`ed users read costing 1; DESIGN.md §4); each $batch item counts as a request, and a throttled item is
+ * retried on its own (directoryReader.ts).
+ */
+export const LOOKUP_CONCURRENCY: number = 8;
 
 export interface LookupRun {
   /** Every address's answer (success or failure). */
@@ -39,6 +47,8 @@ export interface LookupOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called with the final answers as they arrive — found, failed, or nobody's after every lookup — to keep them. */
   onAnswers?: (answers: ReadonlyMap<string, Outcome<AddressMatch>>) => void;
+  /** The tenant's verified domains: addresses outside them skip the sign-in-name lookup. Unknown: none is skipped. */
+  domains?: TenantDomains;
 }
 
 const CANCELLED: Failure = { ok: false, status: 0, code: 'Cancelled', message: 'The lookup was cancelled.' };
@@ -57,19 +67,18 @@ async function callSafely(port: UserLookup, chunk: ReadonlyArray<string>, signal
   }
 }
 
-function chunksOf(keys: ReadonlyArray<string>, size: number): string[][] {
-  const chunks: string[][] = [];
-  for (let i = 0; i < keys.length; i += size) {
-    chunks.push(keys.slice(i, i + size));
-  }
-  return chunks;
+interface Chunk {
+  stage: number;
+  keys: string[];
 }
 
 export async function lookUpAddresses(port: UserLookup, keys: ReadonlyArray<string>, options: LookupOptions = {}): Promise<LookupRun> {
   const run: LookupRun = { answers: new Map(), failed: 0, cancelled: false };
   const concurrency = Math.max(1, options.concurrency ?? LOOKUP_CONCURRENCY);
   const inChunk = Math.max(1, options.chunk ?? LOOKUP_CHUNK);
-  // Set once a failure means every later call fails the same way (shared by the workers).
+  const stages = LOOKUP_ORDER.length;
+  const chunkSize = (stage: number): number => (LOOKUP_ORDER[stage] === 'proxyAddress' ? Math.min(inChunk, PROXY_LOOKUP_CHUNK) : inChunk);
+  // Set once a failure means every later call fails the same way (shared by the calls in flight).
   const halt: { failure?: Failure } = {};
   const haltOn = (failure: Failure): void => {
     halt.failure = failure;
@@ -88,69 +97,113 @@ export async function lookUpAddresses(port: UserLookup, keys: ReadonlyArray<stri
     }
   };
 
-  let pending: string[] = keys.slice();
-  for (const by of LOOKUP_ORDER) {
-    if (pending.length === 0) {
-      break;
+  // Per kind: addresses waiting to fill a chunk, chunks ready to send, calls in flight.
+  const waiting: string[][] = LOOKUP_ORDER.map(() => []);
+  const ready: Chunk[][] = LOOKUP_ORDER.map(() => []);
+  const inFlight: number[] = LOOKUP_ORDER.map(() => 0);
+  let running = 0;
+  /** Addresses not found by `stage`: on to the next kind, or nobody's after the last. */
+  const nobody: string[] = [];
+  const cut = (stage: number): void => {
+    const size = chunkSize(stage);
+    const queue = waiting[stage] as string[];
+    // A kind whose kinds before it are all done can send what it has; otherwise only full chunks.
+    let upstreamDone = true;
+    for (let s = 0; s < stage; s++) {
+      if ((waiting[s] as string[]).length > 0 || (ready[s] as Chunk[]).length > 0 || (inFlight[s] as number) > 0) {
+        upstreamDone = false;
+      }
     }
-    const chunks = chunksOf(pending, by === 'proxyAddress' ? Math.min(inChunk, PROXY_LOOKUP_CHUNK) : inChunk);
-    const notFound: string[][] = chunks.map(() => []);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < chunks.length) {
-        const index = next++;
-        const chunk = chunks[index] as string[];
-        if (options.signal && options.signal.aborted) {
-          run.cancelled = true;
-          chunk.forEach((key) => settle(key, CANCELLED));
-        } else if (halt.failure !== undefined) {
-          const failure = halt.failure;
-          chunk.forEach((key) => settle(key, failure));
-        } else {
-          const answer = await callSafely(port, chunk, options.signal, by);
-          if (options.signal && options.signal.aborted) {
-            run.cancelled = true;
-            chunk.forEach((key) => settle(key, CANCELLED));
-          } else if (!answer.ok) {
-            chunk.forEach((key) => settle(key, answer));
-            if (stopsEverything(answer)) {
-              haltOn(answer);
-            }
+    const least = upstreamDone ? 1 : size;
+    while (queue.length >= least) {
+      (ready[stage] as Chunk[]).push({ stage, keys: queue.splice(0, size) });
+    }
+  };
+  const passOn = (stage: number, notFound: string[]): void => {
+    if (stage + 1 >= stages) {
+      nobody.push(...notFound);
+      return;
+    }
+    (waiting[stage + 1] as string[]).push(...notFound);
+  };
+  for (const key of keys) {
+    (waiting[couldBeSignInName(key, options.domains) ? 0 : 1] as string[]).push(key);
+  }
+
+  const send = async (chunk: Chunk): Promise<void> => {
+    const by = LOOKUP_ORDER[chunk.stage] as MatchedBy;
+    const notFound: string[] = [];
+    if (options.signal && options.signal.aborted) {
+      run.cancelled = true;
+      chunk.keys.forEach((key) => settle(key, CANCELLED));
+    } else if (halt.failure !== undefined) {
+      const failure = halt.failure;
+      chunk.keys.forEach((key) => settle(key, failure));
+    } else {
+      const answer = await callSafely(port, chunk.keys, options.signal, by);
+      if (options.signal && options.signal.aborted) {
+        run.cancelled = true;
+        chunk.keys.forEach((key) => settle(key, CANCELLED));
+      } else if (!answer.ok) {
+        chunk.keys.forEach((key) => settle(key, answer));
+        if (stopsEverything(answer)) {
+          haltOn(answer);
+        }
+      } else {
+        const final = new Map<string, Outcome<AddressMatch>>();
+        for (const key of chunk.keys) {
+          const one = answer.value.get(key);
+          if (one !== undefined && one.ok && !one.value.found) {
+            notFound.push(key);
           } else {
-            const final = new Map<string, Outcome<AddressMatch>>();
-            for (const key of chunk) {
-              const one = answer.value.get(key);
-              if (one !== undefined && one.ok && !one.value.found) {
-                (notFound[index] as string[]).push(key);
-              } else {
-                const outcome: Outcome<AddressMatch> = one !== undefined ? one : { ok: false, status: 0, code: 'MissingAnswer', message: 'The directory gave no answer for this address.' };
-                settle(key, outcome);
-                final.set(key, outcome);
-              }
-            }
-            if (options.onAnswers) {
-              options.onAnswers(final);
-            }
+            const outcome: Outcome<AddressMatch> = one !== undefined ? one : { ok: false, status: 0, code: 'MissingAnswer', message: 'The directory gave no answer for this address.' };
+            settle(key, outcome);
+            final.set(key, outcome);
           }
         }
-        progress();
+        if (options.onAnswers && final.size > 0) {
+          options.onAnswers(final);
+        }
+      }
+    }
+    passOn(chunk.stage, notFound);
+    progress();
+  };
+
+  await new Promise<void>((resolve) => {
+    const pump = (): void => {
+      for (let stage = 0; stage < stages; stage++) {
+        cut(stage);
+      }
+      // Earlier kinds first: their answers feed the later ones.
+      for (let stage = 0; stage < stages && running < concurrency; stage++) {
+        const queue = ready[stage] as Chunk[];
+        while (queue.length > 0 && running < concurrency) {
+          const chunk = queue.shift() as Chunk;
+          running++;
+          inFlight[stage] = (inFlight[stage] as number) + 1;
+          void send(chunk).then(() => {
+            running--;
+            inFlight[stage] = (inFlight[stage] as number) - 1;
+            pump();
+          });
+        }
+      }
+      if (running === 0) {
+        resolve();
       }
     };
-    const workers: Promise<void>[] = [];
-    for (let w = 0; w < Math.min(concurrency, chunks.length); w++) {
-      workers.push(worker());
-    }
-    await Promise.all(workers);
-    pending = ([] as string[]).concat(...notFound);
-  }
+    pump();
+  });
+
   // Looked up every way: nobody has these addresses.
-  const nobody = new Map<string, Outcome<AddressMatch>>();
-  for (const key of pending) {
+  const none = new Map<string, Outcome<AddressMatch>>();
+  for (const key of nobody) {
     settle(key, NOT_FOUND);
-    nobody.set(key, NOT_FOUND);
+    none.set(key, NOT_FOUND);
   }
-  if (options.onAnswers && nobody.size > 0) {
-    options.onAnswers(nobody);
+  if (options.onAnswers && none.size > 0) {
+    options.onAnswers(none);
   }
   progress();
   run.answers.forEach((answer) => {

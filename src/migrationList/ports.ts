@@ -20,4 +20,9 @@ export interface UserLookup {
    * address's Outcome; a failure of the whole call (401, no answer) is the outer one. Never throws.
    */
   findUsersByAddress(addresses: ReadonlyArray<string>, signal?: AbortSignal, by?: ReadonlyArray<MatchedBy>): Promise<Outcome<Map<string, Outcome<AddressMatch>>>>;
+  /**
+   * The tenant's verified domain names (organization's `verifiedDomains`), lower case: an address in none of them is
+   * nobody's sign-in name (domains.ts). Never throws.
+   */
+  getVerifiedDomains(signal?: AbortSignal): Promise<Outcome<string[]>>;
 }

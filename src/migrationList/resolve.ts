@@ -135,6 +135,36 @@ export function resolveKey(key: string, index: ScanIndex, lookups: ReadonlyMap<s
   return { verdict: 'unknown', unknown: 'not-in-scan', ...who };
 }
 
+/** The rows the scan alone resolves, worked out ahead (while the lookups are in flight): their resolution and identity. */
+export interface ScanResolved {
+  /** Per row: its resolution (with its key) when the scan holds its address, else undefined. */
+  resolutions: Array<RowResolution | undefined>;
+  /** Per row: the comparison key of the user it resolved to (for duplicates), when resolved. */
+  identities: Array<string | undefined>;
+}
+
+/**
+ * Resolves, in slices, the rows whose address the scan holds — they need no lookup answer — so that after the lookups
+ * only the looked-up rows and the duplicates are left. Undefined when the run went stale.
+ */
+export async function resolveFromScan(destinations: ReadonlyArray<Destination>, index: ScanIndex, slice: SliceOptions): Promise<ScanResolved | undefined> {
+  const resolutions = new Array<RowResolution | undefined>(destinations.length);
+  const identities = new Array<string | undefined>(destinations.length);
+  const ok = await forEachSliced(destinations.length, (i) => {
+    const destination = destinations[i] as Destination;
+    if (!destination.ok) {
+      return;
+    }
+    const hit = index.byKey.get(destination.key);
+    if (hit !== undefined) {
+      const resolved: RowResolution = { ...fromHit(hit, 'scan'), key: destination.key };
+      resolutions[i] = resolved;
+      identities[i] = resolved.resolvedUpn !== undefined ? addressKey(resolved.resolvedUpn) : destination.key;
+    }
+  }, slice);
+  return ok ? { resolutions, identities } : undefined;
+}
+
 export interface Classified {
   resolutions: RowResolution[];
   counts: VerdictCounts;
@@ -142,7 +172,8 @@ export interface Classified {
 
 /**
  * Every row's verdict, in file order. A row repeats an earlier one (duplicate) when it has the same address, or
- * resolves to the same user written another way (UPN, mail, alias). Undefined when the run went stale.
+ * resolves to the same user written another way (UPN, mail, alias). `ahead`: the rows the scan resolves, worked out
+ * before with the same index and destinations (resolveFromScan). Undefined when the run went stale.
  */
 export async function classifyRows(
   rows: ReadonlyArray<MappingRow>,
@@ -150,6 +181,7 @@ export async function classifyRows(
   index: ScanIndex,
   lookups: ReadonlyMap<string, Outcome<AddressMatch>>,
   slice: SliceOptions,
+  ahead?: ScanResolved,
 ): Promise<Classified | undefined> {
   const resolutions: RowResolution[] = new Array<RowResolution>(rows.length);
   const counts = emptyCounts();
@@ -164,8 +196,9 @@ export async function classifyRows(
       resolution = { verdict: 'invalid', invalid: destination.invalid };
     } else {
       const key = destination.key;
-      const resolved = resolveKey(key, index, lookups);
-      const identity = resolved.resolvedUpn !== undefined ? addressKey(resolved.resolvedUpn) : key;
+      const early = ahead !== undefined ? ahead.resolutions[i] : undefined;
+      const resolved = early !== undefined ? early : { ...resolveKey(key, index, lookups), key };
+      const identity = early !== undefined ? (ahead as ScanResolved).identities[i] as string : resolved.resolvedUpn !== undefined ? addressKey(resolved.resolvedUpn) : key;
       const sameAddress = seenAddresses.get(key);
       const sameUser = seenUsers.get(identity);
       if (sameAddress !== undefined) {
@@ -174,7 +207,7 @@ export async function classifyRows(
         const upn = resolved.resolvedUpn ?? sameUser.upn;
         resolution = { verdict: 'duplicate', key, duplicateOfLine: sameUser.line, duplicateUser: true, ...(upn !== undefined ? { resolvedUpn: upn } : {}) };
       } else {
-        resolution = { ...resolved, key };
+        resolution = resolved;
       }
       if (!seenAddresses.has(key)) {
         seenAddresses.set(key, row.line);

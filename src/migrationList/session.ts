@@ -13,7 +13,8 @@ import { decodeBytesSliced, isParseError, pastedText, type DecodedText } from '.
 import { lookUpAddresses, LOOKUP_CHUNK, LOOKUP_CONCURRENCY } from './lookup';
 import type { AddressMatch, UserLookup } from './ports';
 import type { Destination } from './address';
-import { addressesToLookUp, buildScanIndex, classifyRows, destinationsOf, type ScanIndex } from './resolve';
+import { tenantDomains, type TenantDomains } from './domains';
+import { addressesToLookUp, buildScanIndex, classifyRows, destinationsOf, resolveFromScan, type ScanIndex, type ScanResolved } from './resolve';
 import { defaultClock, DEFAULT_SLICE_MS, macrotask, type SliceOptions } from './slices';
 import type { MappingRow, MigrationListView, ParsedList, ScanInputs, ScanUserRow } from './types';
 
@@ -50,6 +51,8 @@ export class MigrationListSession {
   /** Directory answers kept across runs (successes only), for the scan result they were made with. */
   private readonly known: Map<string, Outcome<AddressMatch>> = new Map();
   private knownFor: ScanResult | undefined;
+  /** The tenant's verified domains, read once (again after a failure): undefined inside when they could not be read. */
+  private domains: Promise<TenantDomains | undefined> | undefined;
   private lastProgressAt: number = -Infinity;
   private readonly options: Required<SessionOptions>;
 
@@ -77,6 +80,8 @@ export class MigrationListSession {
   /** Reads a new list (replacing the current one); resolves when its verdicts are given, or it failed or was replaced. */
   public async load(input: MigrationListInput): Promise<void> {
     const run = this.begin();
+    // Read beside the file: by the time the list is checked, the domains are known.
+    void this.verifiedDomains();
     this.set({ phase: 'reading', fileName: input.fileName }, true);
     let decoded: DecodedText;
     if (input.bytes !== undefined) {
@@ -226,6 +231,24 @@ export class MigrationListSession {
     this.set({ ...this.view, progress }, false);
   }
 
+  /** The tenant's verified domains (started once; a failed read is tried again next time, and skips nothing now). */
+  private verifiedDomains(): Promise<TenantDomains | undefined> {
+    if (this.domains === undefined) {
+      const read = this.port
+        .getVerifiedDomains()
+        .catch((): undefined => undefined)
+        .then((outcome) => {
+          if (outcome === undefined || !outcome.ok) {
+            this.domains = undefined;
+            return undefined;
+          }
+          return tenantDomains(outcome.value);
+        });
+      this.domains = read;
+    }
+    return this.domains;
+  }
+
   private async indexFor(result: ScanResult, rows: ReadonlyArray<ScanUserRow>, run: number): Promise<ScanIndex | undefined> {
     const cached = this.indexed;
     if (cached && cached.result === result && cached.rows === rows) {
@@ -259,6 +282,10 @@ export class MigrationListSession {
     const { result, rows } = this.scan;
     if (!result) {
       this.set({ ...this.base(), phase: 'waiting-for-scan', waitingFor: this.scan.running ? 'scan-running' : 'scan-not-done' }, true);
+      if (column.source !== 'content') {
+        // While it waits: the rows' addresses, so that only the scan's part is left when it ends.
+        await this.destinationsFor(list, column.index, run);
+      }
       return;
     }
     this.set({ ...this.base(), phase: 'resolving', progress: { done: 0, total: list.rows.length } }, true);
@@ -286,11 +313,16 @@ export class MigrationListSession {
     }
     const answers = new Map<string, Outcome<AddressMatch>>(this.known);
     let lookups: MigrationListView['lookups'];
+    let ahead: ScanResolved | undefined;
     if (keys.length > 0) {
       const abort = new AbortController();
       this.abort = abort;
       this.set({ ...this.base(), column: chosen, phase: 'looking-up', progress: { done: 0, total: keys.length } }, true);
-      const looked = await lookUpAddresses(this.port, keys, {
+      const domains = await this.verifiedDomains();
+      if (run !== this.run) {
+        return;
+      }
+      const lookingUp = lookUpAddresses(this.port, keys, {
         signal: abort.signal,
         chunk: this.options.lookupChunk,
         concurrency: this.options.lookupConcurrency,
@@ -304,7 +336,11 @@ export class MigrationListSession {
             });
           }
         },
+        ...(domains !== undefined ? { domains } : {}),
       });
+      // While the answers travel: the rows the scan resolves.
+      ahead = await resolveFromScan(destinations, index, this.slice(run));
+      const looked = await lookingUp;
       if (this.abort === abort) {
         this.abort = undefined;
       }
@@ -320,7 +356,7 @@ export class MigrationListSession {
       };
       this.set({ ...this.base(), column: chosen, phase: 'resolving', progress: { done: 0, total: list.rows.length } }, true);
     }
-    const classified = await classifyRows(list.rows, destinations, index, answers, this.slice(run, (done) => this.progress(run, { done, total: list.rows.length })));
+    const classified = await classifyRows(list.rows, destinations, index, answers, this.slice(run, (done) => this.progress(run, { done, total: list.rows.length })), ahead);
     if (classified === undefined || run !== this.run) {
       return;
     }

@@ -24,7 +24,27 @@ export class FakeLookup implements UserLookup {
   /** When set, every call fails as a whole with it. */
   public down: Failure | undefined;
 
-  public constructor(private readonly users: ReadonlyArray<TenantUser>) {}
+  /** When set, the verified domains cannot be read (this failure). */
+  public domainsDown: Failure | undefined;
+  public domainReads: number = 0;
+  private readonly domains: string[];
+
+  /**
+   * `verifiedDomains`: the tenant's verified domains; by default those of its users' sign-in names (every UPN's domain
+   * is a verified one, Graph docs user resource type).
+   */
+  public constructor(
+    private readonly users: ReadonlyArray<TenantUser>,
+    verifiedDomains?: ReadonlyArray<string>,
+  ) {
+    this.domains = verifiedDomains ? verifiedDomains.map((d) => d.toLowerCase()) : Array.from(new Set(users.map((u) => u.userPrincipalName.substring(u.userPrincipalName.lastIndexOf('@') + 1).toLowerCase())));
+  }
+
+  public async getVerifiedDomains(): Promise<Outcome<string[]>> {
+    this.domainReads++;
+    await Promise.resolve();
+    return this.domainsDown ?? success(this.domains.slice());
+  }
 
   /** The lookups each call asked for. */
   public stages: Array<ReadonlyArray<MatchedBy>> = [];

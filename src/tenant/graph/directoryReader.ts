@@ -11,7 +11,7 @@ import { readServiceError } from '../http/toFailure';
 import { DIRECTORY_READ, ROLE_ELIGIBILITY_READ, USER_READ } from '../../common/scopes';
 import type { GraphDirectoryRole, GraphOrganization, GraphRoleEligibility, GraphSubscribedSku, GraphUser } from './dto';
 import { attempt, odataString } from './graphCall';
-import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku, toTenantInfo } from './mapping';
+import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku, toTenantInfo, toVerifiedDomains } from './mapping';
 import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } from './root';
 
 /** Graph's largest page for /users. */
@@ -102,6 +102,22 @@ export class GraphDirectoryReader implements DirectoryReader {
         throw new Error('The directory returned no organization.');
       }
       return toTenantInfo(org);
+    });
+  }
+
+  /**
+   * `GET /organization?$select=verifiedDomains` (User.Read, as getTenant): the tenant's verified domain names, lower
+   * case. A sign-in name's domain is always one of them (Graph docs, user resource type, `userPrincipalName`).
+   * Failure: the service's answer; an empty list is a failure too.
+   */
+  public getVerifiedDomains(signal?: AbortSignal): Promise<Outcome<string[]>> {
+    return attempt(USER_READ, async () => {
+      const orgs = await graphGet(graphCollection<GraphOrganization>(this.graph, 'organization').select('verifiedDomains'), signal ? { signal } : undefined);
+      const org = Array.isArray(orgs) ? orgs[0] : undefined;
+      if (!org) {
+        throw new Error('The directory returned no organization.');
+      }
+      return toVerifiedDomains(org);
     });
   }
 

@@ -74,6 +74,17 @@ export function toTenantInfo(dto: GraphOrganization): TenantInfo {
   return { id: dto.id, displayName: dto.displayName, initialDomain: initial ? initial.name : '' };
 }
 
+/** Graph organization → its verified domain names, lower case (names missing or empty are left out). */
+export function toVerifiedDomains(dto: GraphOrganization): string[] {
+  const names: string[] = [];
+  for (const domain of dto.verifiedDomains ?? []) {
+    if (domain && typeof domain.name === 'string' && domain.name.trim().length > 0) {
+      names.push(domain.name.trim().toLowerCase());
+    }
+  }
+  return names;
+}
+
 /** Graph directoryRole → DirectoryRole. */
 export function toDirectoryRole(dto: GraphDirectoryRole): DirectoryRole {
   return { id: dto.id, displayName: dto.displayName, roleTemplateId: dto.roleTemplateId.toLowerCase() };
