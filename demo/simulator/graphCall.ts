@@ -91,8 +91,8 @@ export function nextLink(call: GraphCall, path: string, token: string | undefine
 }
 
 /** The link that reads the page at `offset` of this query: without a skiptoken for the first page. */
-export function pageLink(call: GraphCall, path: string, key: string, offset: number, duplicate = false): string {
-  return nextLink(call, path, offset === 0 && !duplicate ? undefined : encodeSkipToken(offset, key, duplicate));
+export function pageLink(call: GraphCall, path: string, key: string, offset: number, duplicate = false, nonce?: number): string {
+  return nextLink(call, path, offset === 0 && !duplicate ? undefined : encodeSkipToken(offset, key, duplicate, nonce));
 }
 
 /** Paging faults for a collection: which engine, which collection name, and the service's largest page. */
@@ -123,7 +123,7 @@ export function collection(
     total: items.length,
     items: items.slice(cursor.offset, cursor.offset + top).map((i) => project(i, select)),
     head: { '@odata.context': contextUrl(call, set, select) },
-    linkTo: (offset, duplicate) => pageLink(call, path, key, offset, duplicate),
+    linkTo: (offset, duplicate, nonce) => pageLink(call, path, key, offset, duplicate, nonce),
   });
 }
 

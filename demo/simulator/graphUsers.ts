@@ -273,7 +273,7 @@ export function listUsers(ctx: SimContext, call: GraphCall, select: readonly str
     total,
     items: value,
     head,
-    linkTo: (at, duplicate) => pageLink(call, 'users', key, at, duplicate),
+    linkTo: (at, duplicate, nonce) => pageLink(call, 'users', key, at, duplicate, nonce),
   });
 }
 

@@ -132,8 +132,11 @@ export function project(obj: Record<string, unknown>, select: readonly string[] 
 }
 
 /** Opaque continuation token: base64url of { o: offset, k: query key, d: 1 for a duplicate page (paging faults) }. */
-export function encodeSkipToken(offset: number, key: string, duplicate = false): string {
-  return 'SIM' + Buffer.from(JSON.stringify(duplicate ? { o: offset, k: key, d: 1 } : { o: offset, k: key }), 'utf8').toString('base64url');
+export function encodeSkipToken(offset: number, key: string, duplicate = false, nonce?: number): string {
+  const cursor: Record<string, unknown> = duplicate ? { o: offset, k: key, d: 1 } : { o: offset, k: key };
+  // A nonce makes a new token for the same place (paging fault `stall`: a continuation that changes but never advances).
+  if (nonce !== undefined) cursor.n = nonce;
+  return 'SIM' + Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
 /** Where a continuation token continues: its offset, and whether it reads a page's duplicate (paging faults). */

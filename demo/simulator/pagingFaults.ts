@@ -1,8 +1,9 @@
 /**
  * Paging faults (`simulation.pagingFaults`, README "Paging faults"): answers of a paged read bent the way real
  * services and the proxies in front of them sometimes bend them — a next link that points back (a cycle), a next link
- * to another host, the same page served twice under two links, items without the property that identifies them, a body
- * cut short, an error body with HTTP 200. They exist to prove that a client never loops, never sends its token to
+ * to another host, the same page served twice under two links, the same page served forever under ever-new links (a
+ * continuation that changes but never advances), items without the property that identifies them, a body cut short,
+ * an error body with HTTP 200. They exist to prove that a client never loops, never sends its token to
  * another host, never counts an item twice and never reports a partial count as whole.
  *
  * The engine only says which fault applies to which page; the Graph pages (graphPage, below) and the CSOM enumeration
@@ -75,9 +76,12 @@ export interface GraphPageSpec {
   items: Record<string, unknown>[];
   /** `@odata.context` and anything else that goes before `value` (e.g. `@odata.count`). */
   head: Record<string, unknown>;
-  /** The link that reads the page starting at `offset` (0 without a skiptoken), or its duplicate. */
-  linkTo(offset: number, duplicate?: boolean): string;
+  /** The link that reads the page starting at `offset` (0 without a skiptoken), or its duplicate (a nonce: a new link). */
+  linkTo(offset: number, duplicate?: boolean, nonce?: number): string;
 }
+
+/** Makes every `stall` link new, so no client can catch it by remembering links. */
+let stallNonce = 0;
 
 /** A Graph collection page with `@odata.nextLink`, bent by the paging faults that apply to it. */
 export function graphPage(paging: PagingFaultEngine | undefined, spec: GraphPageSpec): SimResponse {
@@ -102,6 +106,8 @@ export function graphPage(paging: PagingFaultEngine | undefined, spec: GraphPage
   // `cycle` on page N bends page N+1: its next link reads page N again.
   if (page >= 2 && take('cycle', page - 1)) next = spec.linkTo((page - 2) * spec.pageSize);
   if (next !== undefined && take('foreign-host')) next = foreignLink(next);
+  // `stall`: page N links to itself again and again, under a new link each time (its duplicates stall as well).
+  if (next !== undefined && take('stall')) next = spec.linkTo(spec.offset, true, ++stallNonce);
 
   const body: Record<string, unknown> = { ...spec.head };
   if (next !== undefined) body['@odata.nextLink'] = next;

@@ -242,9 +242,10 @@ export type PagedCollection = 'users' | 'personalSites' | 'oauth2PermissionGrant
  * How a page is bent (README "Paging faults"): 'cycle' links page N+1 back to page N; 'foreign-host' points page N's
  * next link to https://foreign.invalid/… (Graph only); 'duplicate-page' serves page N twice under two different
  * links; 'missing-upn' drops userPrincipalName (users) or Owner (personal sites) from page N's items; 'invalid-json'
- * cuts page N's body in half; 'error-body-200' answers page N with HTTP 200 and an error body.
+ * cuts page N's body in half; 'error-body-200' answers page N with HTTP 200 and an error body; 'stall' (Graph only)
+ * links page N to itself under a new link every time it is served (bounded by `times`, else endless).
  */
-export type PagingFaultKind = 'cycle' | 'foreign-host' | 'duplicate-page' | 'missing-upn' | 'invalid-json' | 'error-body-200';
+export type PagingFaultKind = 'cycle' | 'foreign-host' | 'duplicate-page' | 'missing-upn' | 'invalid-json' | 'error-body-200' | 'stall';
 
 export interface PagingFault {
   collection: PagedCollection;

@@ -66,6 +66,16 @@ describe('paging faults on the users read (200 users, 4 pages of 50)', () => {
     expect(usersOneDrive.evidence[0]).toMatch(/^The service pointed the page after page 2 to another host; it was not followed .* the count below is incomplete\.$/);
   });
 
+  it('stall: page 2 served again and again under ever-new links — stopped after 3 pages without progress, not one page more', async () => {
+    const { controller, sim } = await run([{ collection: 'users', kind: 'stall', page: 2 }]);
+    expectSettled(controller);
+    expect(controller.getState().scan.failure).toMatchObject({ code: 'PagingNoProgress' });
+    expect(check(controller, 'users-onedrive').status).toBe('unknown');
+    expect(controller.getState().scan.result).toBeUndefined();
+    // Page 1, page 2, then page 2 three more times (three pages in a row with nothing new): five reads.
+    expect(sim.log.filter((e) => e.path.startsWith('/graph/v1.0/users?'))).toHaveLength(5);
+  });
+
   it('duplicate-page: the same 50 users twice are counted once — the right count', async () => {
     const { controller, sim } = await run([{ collection: 'users', kind: 'duplicate-page', page: 2 }]);
     expectSettled(controller);
@@ -166,6 +176,17 @@ describe('paging faults on the connector’s grants (one grant a page)', () => {
     const consent = check(controller, 'connector-consent');
     expect(consent.status).toBe('unknown');
     expect(consent.evidence.join(' ')).toContain(code);
+    expect(check(controller, 'users-onedrive').status).toBe('pass');
+  });
+
+  it('stall: the grants page served for ever under new links — stopped as "no progress", consent could not tell', async () => {
+    const { controller, sim } = await run([{ collection: 'oauth2PermissionGrants', kind: 'stall', page: 1 }], 'ready');
+    expectSettled(controller);
+    const consent = check(controller, 'connector-consent');
+    expect(consent.status).toBe('unknown');
+    expect(consent.evidence.join(' ')).toContain('PagingNoProgress');
+    // The first page, then three copies that bring nothing new: four reads, then the read stops.
+    expect(sim.log.filter((e) => e.path.startsWith('/graph/v1.0/oauth2PermissionGrants'))).toHaveLength(4);
     expect(check(controller, 'users-onedrive').status).toBe('pass');
   });
 

@@ -21,23 +21,53 @@ class PagingError extends Error {
     this.name = 'PagingError';
   }
 }
+/** Consecutive pages without one new item after which a read is stopped (as the scan's chains: MAX_STALLED_PAGES). */
+const MAX_STALLED_PAGES = 3;
+/**
+ * A hard ceiling on the items of one app's grants or assignments. Graph documents no count for these two reads, so the
+ * ceiling is not derived from one: it is far above what one app can carry in a tenant (one grant per user and resource,
+ * one assignment per user, group or app) and only there so that a service that keeps inventing items cannot run away.
+ */
+const MAX_ITEMS = 1000000;
+
 /**
  * Reads every page of a collection, following @odata.nextLink — only to the same origin (the token never goes to
- * another host) and never to a link already followed (a link that points back would loop forever).
+ * another host) and never to a link already followed (a link that points back would loop forever). Items seen twice
+ * (the same page under two links) are kept once, by `keyOf`; pages that bring nothing new — MAX_STALLED_PAGES in a row
+ * (a continuation that changes but never advances) — and more than MAX_ITEMS items stop the read with a typed failure.
  */
-async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGraphCollection<T[]>): Promise<T[]> {
+async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGraphCollection<T[]>, keyOf: (item: T) => string): Promise<T[]> {
   const items: T[] = [];
+  const seen = new Set<string>();
   const followed = new Set<string>();
+  let stalled = 0;
+  let pages = 0;
   let query: IGraphCollection<T[]> | undefined = first;
   while (query) {
     const page = (await graphGet(query.using(Paged()))) as unknown as IPagedResult<T>;
+    pages++;
     if (!Array.isArray(page.value)) {
       throw malformed('collection');
     }
-    items.push(...page.value);
+    let fresh = 0;
+    for (const item of page.value) {
+      const key = keyOf(item);
+      if (!seen.has(key)) {
+        seen.add(key);
+        items.push(item);
+        fresh++;
+      }
+    }
+    stalled = fresh > 0 || page.value.length === 0 ? 0 : stalled + 1;
     const link = page.hasNext ? page.nextLink : undefined;
     if (!link) {
       break;
+    }
+    if (stalled >= MAX_STALLED_PAGES) {
+      throw new PagingError('PagingNoProgress', `Microsoft Graph returned ${MAX_STALLED_PAGES} pages in a row, up to page ${pages}, with nothing that was not already read; the read was stopped to avoid an endless loop.`);
+    }
+    if (items.length > MAX_ITEMS) {
+      throw new PagingError('PagingCeiling', `Microsoft Graph returned more than ${MAX_ITEMS} items for one app by page ${pages}; the read was stopped so that it cannot run away.`);
     }
     if (!isSameOrigin(graphBaseUrl, link)) {
       throw new PagingError('ForeignNextLink', `Microsoft Graph pointed the next page to another host (${originOf(link)}); it was not followed.`);
@@ -50,8 +80,6 @@ async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGra
   }
   return items;
 }
-
-
 
 /** ConnectorAppReader over Microsoft Graph (Directory.Read.All). Every method answers an Outcome and never throws. */
 export class GraphConnectorAppReader implements ConnectorAppReader {
@@ -82,11 +110,16 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
   /**
    * `GET /oauth2PermissionGrants?$filter=clientId eq '{id}'` (every page), then each resource service principal once to
    * name it. Failure: the first failed read (403 → missingScope Directory.Read.All; 429/5xx after retries; ForeignNextLink,
-   * PagingLoop, MalformedAnswer for answers that cannot be followed).
+   * PagingLoop, PagingNoProgress, PagingCeiling, MalformedAnswer for answers that cannot be followed).
    */
   public async getPermissionGrants(servicePrincipalId: string): Promise<Outcome<PermissionGrant[]>> {
     const grants = await attempt(DIRECTORY_READ, () =>
-      readAllPages(this.graph, this.graphBaseUrl, graphCollection<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants').filter(`clientId eq ${odataString(servicePrincipalId)}`)),
+      readAllPages(
+        this.graph,
+        this.graphBaseUrl,
+        graphCollection<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants').filter(`clientId eq ${odataString(servicePrincipalId)}`),
+        (grant) => grant.id,
+      ),
     );
     if (!grants.ok) {
       return grants;
@@ -115,9 +148,9 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
   public getAssignments(servicePrincipalId: string): Promise<Outcome<AppAssignment[]>> {
     return attempt(DIRECTORY_READ, async () => {
       const first = graphCollection<GraphAppRoleAssignment>(this.graph, `servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo`)
-        .select('principalId', 'principalDisplayName', 'principalType')
+        .select('id', 'principalId', 'principalDisplayName', 'principalType')
         .top(999);
-      const items = await readAllPages(this.graph, this.graphBaseUrl, first);
+      const items = await readAllPages(this.graph, this.graphBaseUrl, first, (a) => a.id ?? a.principalId);
       return items.map(toAssignment);
     });
   }

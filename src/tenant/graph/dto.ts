@@ -77,6 +77,8 @@ export interface GraphPermissionGrant {
 }
 
 export interface GraphAppRoleAssignment {
+  /** The assignment's own id (absent from answers that did not select it). */
+  id?: string;
   principalId: string;
   principalDisplayName?: string | null;
   principalType?: string | null;
