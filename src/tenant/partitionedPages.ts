@@ -6,7 +6,6 @@
  */
 import type { GraphFI } from '@pnp/graph';
 import { ConsistencyLevel, graphGet, Paged, type IPagedResult } from '@pnp/graph';
-import { TextParse } from '@pnp/queryable';
 import type { SPFI } from '@pnp/sp';
 import { failure, type Outcome } from '../common/outcome';
 import { DIRECTORY_READ } from '../common/scopes';
@@ -14,7 +13,7 @@ import type { DirectoryUser, Page, PersonalSite, SitePartitionPages, UserPartiti
 import type { GraphUser } from './graph/dto';
 import { attempt, odataString } from './graph/graphCall';
 import { toDirectoryUser } from './graph/mapping';
-import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } from './graph/root';
+import { graphCollection, isSameOrigin, malformed, originOf } from './graph/root';
 import { USER_PAGE_SIZE } from './graph/directoryReader';
 import { csomPersonalSitesPage } from './sharepoint/personalSiteReader';
 
@@ -40,22 +39,6 @@ export class GraphUserPartitions implements UserPartitionPages {
     private readonly graph: GraphFI,
     private readonly graphBaseUrl: string,
   ) {}
-
-  /**
-   * `GET /users/$count` with ConsistencyLevel: eventual (Graph: "/users/$count" needs the header): every user of the
-   * directory, the figure the partitions are checked against. A body that is not a number is `UnexpectedAnswer`.
-   */
-  public async countUsers(signal?: AbortSignal): Promise<Outcome<number>> {
-    const counted = await attempt(DIRECTORY_READ, async () => {
-      const query = graphQueryable<string>(this.graph, 'users/$count').using(ConsistencyLevel(), TextParse());
-      return graphGet<string>(query, signal ? { signal } : undefined);
-    });
-    if (!counted.ok) {
-      return counted;
-    }
-    const count = Number(String(counted.value).trim());
-    return isNaN(count) || String(counted.value).trim() === '' ? failure(200, 'UnexpectedAnswer', `The directory answered "${counted.value}" where a number was expected.`) : { ok: true, value: count };
-  }
 
   /**
    * The first page with `$filter=startsWith(userPrincipalName,'…')`, `$select`, `$top=999` and `$count=true`

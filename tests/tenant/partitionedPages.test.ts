@@ -95,18 +95,6 @@ describe('partitioned reads against the tenant simulator', () => {
     expect(parts + bare).toBe(whole.users.length);
   });
 
-  it('counts the directory with /users/$count and ConsistencyLevel: eventual', async () => {
-    const fixture = generateTenant({ users: 120, unprovisioned: 0.2, seed: 7 });
-    tenant = await startTenant(fixture);
-    const before = tenant.sim.log.length;
-    const counted = await readersOf(tenant).users.countUsers();
-    expect(counted).toEqual({ ok: true, value: fixture.users.length });
-    const asked = tenant.sim.log.slice(before);
-    expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatchObject({ method: 'GET', status: 200 });
-    expect(decodeURIComponent(asked[0]!.path)).toMatch(/\/users\/\$count$/);
-  });
-
   it('refuses a site prefix that would need quoting, without a request', async () => {
     tenant = await startTenant(generateTenant({ users: 50, unprovisioned: 0.2, seed: 6 }));
     const before = tenant!.sim.log.length;

@@ -9,10 +9,14 @@
  * times the share of users with a site seen so far. A partition is split only when its estimate is longer than its share
  * of all the pages over the requests in flight (a split costs a request per child and reads its first page again).
  *
- * Completeness (partitions.ts): the directory's count (`/users/$count`) is read first; the users partitions of the
- * letters come first, the others (digits, `' . - _ ! # ^ ~`) only when the letters' counts fall short of it, and the
- * single chain is read from the start when the distinct users read still do. Sites: the caller checks one by one the
- * considered users left without a listed site whom the listed prefixes do not cover (`confirmOnly`).
+ * Round one reads the single chains' first pages side by side; the users page's `@odata.count` decides: a tenant whose
+ * chains are short reads them on as they are (no partition would end sooner: a first-level partition costs a request),
+ * a larger one is read by partition (round one's items merged, each counted once).
+ *
+ * Completeness (partitions.ts): the users partitions of the letters come first, the others (digits, `' . - _ ! # ^ ~`)
+ * only when the letters' counts fall short of the directory's count, and the single chain is read on when the distinct
+ * users read still do. Sites: the caller checks one by one the considered users left without a listed site whom the
+ * listed prefixes do not cover (`confirmOnly`).
  */
 import type { Failure, Outcome } from '../../common/outcome';
 import type { DirectoryUser, Page, PersonalSite, ScanPorts } from '../ports';
@@ -22,7 +26,6 @@ import {
   DEFAULT_PARTITION_CONCURRENCY,
   DEFAULT_SPLIT_ABOVE_PAGES,
   Gate,
-  hasUserCount,
   MAX_PREFIX_LENGTH,
   SITE_ALPHABET,
   SiteCoverage,
@@ -59,6 +62,8 @@ export interface PartitionedEnd {
   peakInFlight: number;
   /** Requests the gate started, and pauses it was asked for (throttled answers, the transport's own waits). */
   requests: number;
+  /** How the reads went: the single chains (a tenant too small for partitions to end sooner) or by partition. */
+  mode?: 'single' | 'partitioned';
   pauses: number;
 }
 
@@ -330,127 +335,46 @@ export async function readPartitioned(
     },
   };
 
-  // The directory's count, asked first (a few bytes); without a count port, the single chain's first page tells it.
-  const counter = partitions.users;
-  let wholeFirst: Page<DirectoryUser> | undefined;
-  const totalRead: Promise<Failure | undefined> = (async () => {
-    if (hasUserCount(counter)) {
-      const counted = await gated(gate, () => counter.countUsers(control.signal), () => Number.MAX_SAFE_INTEGER);
-      total.set(counted.ok ? counted.value : undefined);
-      return counted.ok ? undefined : counted;
-    }
-    const page = await gated(gate, () => ports.directory.getUsersPage(undefined, control.signal), () => Number.MAX_SAFE_INTEGER);
-    if (page.ok) {
-      wholeFirst = page.value;
-      addUserPage(state, page.value, seenIds);
-      report();
-    }
-    total.set(page.ok ? page.value.totalEstimate : undefined);
-    return page.ok ? undefined : page;
-  })();
-
-  // Every first-level partition asks at once, users and sites of the same letter side by side (the sites' split waits
-  // for that count); the users partitions of other characters only when the letters fall short of the total.
-  const letters = UPN_ALPHABET.filter(isLetter);
-  const others = UPN_ALPHABET.filter((c) => !isLetter(c));
-  const sitesOn = partitions.sites !== undefined && state.method !== 'per-user' && !state.sitesDone;
-  const userLetterEnds: Array<Promise<ChainEnd>> = [];
-  const siteEnds: Array<Promise<ChainEnd>> = [];
-  for (const c of letters) {
-    userLetterEnds.push(
-      readPartition(users, c, gate, control).finally(() => {
-        laterCount(c).set(undefined);
-      }),
+  const singleUsers = (start: string | undefined, firstPage: number): Promise<ChainEnd> =>
+    readChain<DirectoryUser>(
+      (link, signal) => gated(gate, () => ports.directory.getUsersPage(link, signal), () => Number.MAX_SAFE_INTEGER),
+      start,
+      control,
+      (page) => {
+        const fresh = addUserPage(state, { items: page.items, ...(page.next ? { next: page.next } : {}) }, seenIds);
+        report();
+        return fresh;
+      },
+      { firstPage, stalledPages: Number.MAX_SAFE_INTEGER },
     );
-    if (sitesOn) {
-      siteEnds.push(readPartition(sites, c, gate, control));
-    }
-  }
-  if (sitesOn) {
-    for (const c of SITE_ALPHABET.filter((s) => !isLetter(s))) {
-      siteEnds.push(readPartition(sites, c, gate, control));
-    }
-  }
+  const singleSites = (start: string | undefined, firstPage: number): Promise<ChainEnd> =>
+    readChain<PersonalSite>(
+      (link, signal) => gated(gate, () => ports.sites.getPersonalSitesPage(link, signal), () => Number.MAX_SAFE_INTEGER),
+      start,
+      control,
+      (page) => {
+        const fresh = addSitePage(state, page, seenSites);
+        report();
+        return fresh;
+      },
+      { firstPage },
+    );
 
-  const usersDone = (async (): Promise<void> => {
-    const countFailure = await totalRead;
-    if (countFailure !== undefined) {
-      end.usersFailure = countFailure;
-      stopAll(control);
-      await Promise.all(userLetterEnds);
-      return;
+  function finish(): PartitionedEnd {
+    if (unsubscribe) {
+      unsubscribe();
     }
-    const lettersEnded = firstFailure(await Promise.all(userLetterEnds));
-    if (lettersEnded.kind !== 'done') {
-      settleUsers(lettersEnded);
-      return;
-    }
-    const directoryTotal = total.value;
-    let inLetters = 0;
-    letters.forEach((c) => {
-      inLetters += userCounts.get(c) || 0;
-    });
-    if (directoryTotal === undefined || inLetters < directoryTotal) {
-      const othersEnded = firstFailure(await Promise.all(others.map((c) => readPartition(users, c, gate, control))));
-      if (othersEnded.kind !== 'done') {
-        settleUsers(othersEnded);
-        return;
-      }
-    }
-    if (directoryTotal === undefined || state.usersSeen < directoryTotal) {
-      // Users no prefix listed (or no total to tell): the single chain, each user still counted once.
-      const rest = await readChain<DirectoryUser>(
-        (link, signal) => gated(gate, () => ports.directory.getUsersPage(link, signal), () => Number.MAX_SAFE_INTEGER),
-        wholeFirst ? wholeFirst.next : undefined,
-        control,
-        (page) => {
-          const fresh = addUserPage(state, { items: page.items, ...(page.next ? { next: page.next } : {}) }, seenIds);
-          report();
-          return fresh;
-        },
-        { firstPage: wholeFirst ? 2 : 1, stalledPages: Number.MAX_SAFE_INTEGER },
-      );
-      if (rest.kind !== 'done') {
-        settleUsers(rest);
-        return;
-      }
-    }
-    finishUsers(state, directoryTotal);
-  })();
-
+    end.peakInFlight = gate.peak;
+    end.requests = gate.started;
+    end.pauses = gate.pauses;
+    return end;
+  }
   function settleUsers(ended: ChainEnd): void {
     if (ended.kind === 'failed') {
       end.usersFailure = ended.failure;
       stopAll(control);
     }
   }
-
-  const sitesDone = (async (): Promise<void> => {
-    if (state.method === 'per-user' || state.sitesDone) {
-      return;
-    }
-    if (!sitesOn) {
-      const single = await readChain<PersonalSite>(
-        (next, signal) => gated(gate, () => ports.sites.getPersonalSitesPage(next, signal)),
-        undefined,
-        control,
-        (page) => {
-          const fresh = addSitePage(state, page, seenSites);
-          report();
-          return fresh;
-        },
-      );
-      settleSites(single);
-      return;
-    }
-    const ended = firstFailure(await Promise.all(siteEnds));
-    settleSites(ended);
-    if (ended.kind === 'done' && options.trustSitePrefixes !== true) {
-      end.confirmUnmatched = true;
-      end.confirmOnly = (user: CompactUser): boolean => !coverage.covers(user.upn);
-    }
-  })();
-
   function settleSites(ended: ChainEnd): void {
     if (ended.kind === 'failed') {
       if (fallsBackToPerUser(ended.failure)) {
@@ -468,15 +392,147 @@ export async function readPartitioned(
     }
   }
 
-  try {
-    await Promise.all([usersDone, sitesDone]);
-  } finally {
-    if (unsubscribe) {
-      unsubscribe();
+  // Round one: the single chains' first pages, side by side. The users page carries the directory's count
+  // (@odata.count), which decides: a tenant whose chains are short reads them on as they are (no partition would end
+  // sooner), a larger one is read by partition (these pages' items are merged, each counted once).
+  const sitesWanted = state.method !== 'per-user' && !state.sitesDone;
+  const usersFirstRead = gated(gate, () => ports.directory.getUsersPage(undefined, control.signal), () => Number.MAX_SAFE_INTEGER);
+  const sitesFirstRead = sitesWanted ? gated(gate, () => ports.sites.getPersonalSitesPage(undefined, control.signal), () => Number.MAX_SAFE_INTEGER) : undefined;
+  const usersFirst = await usersFirstRead;
+  const sitesFirst = sitesFirstRead ? await sitesFirstRead : undefined;
+  if (isAborted(control.signal)) {
+    return finish();
+  }
+  if (!usersFirst.ok) {
+    settleUsers({ kind: 'failed', failure: usersFirst });
+    return finish();
+  }
+  addUserPage(state, usersFirst.value, seenIds);
+  report();
+  total.set(usersFirst.value.totalEstimate);
+  const usersNext = usersFirst.value.next !== undefined && usersFirst.value.next !== '' ? usersFirst.value.next : undefined;
+  let sitesNext: string | undefined;
+  if (sitesFirst !== undefined) {
+    if (!sitesFirst.ok) {
+      settleSites({ kind: 'failed', failure: sitesFirst });
+      if (end.sitesFailure !== undefined) {
+        return finish();
+      }
+    } else {
+      if (sitesFirst.value.next) {
+        sitePageLength = Math.max(1, sitesFirst.value.items.length);
+      }
+      addSitePage(state, sitesFirst.value, seenSites);
+      report();
+      sitesNext = sitesFirst.value.next !== undefined && sitesFirst.value.next !== '' ? sitesFirst.value.next : undefined;
+      if (sitesNext === undefined) {
+        settleSites({ kind: 'done' });
+      }
     }
   }
-  end.peakInFlight = gate.peak;
-  end.requests = gate.started;
-  end.pauses = gate.pauses;
-  return end;
+  if (usersNext !== undefined) {
+    userPageLength = Math.max(1, usersFirst.value.items.length);
+  }
+  const sitesOn = partitions.sites !== undefined && sitesNext !== undefined && state.method !== 'per-user';
+  const directoryTotal = total.value;
+  // Pages each way would take at most (every user with a site): one chain after the other, or all of them over the
+  // requests in flight with the first-level partitions' extra pages.
+  const userPages = directoryTotal !== undefined ? Math.ceil(directoryTotal / userPageLength) : 1;
+  const sitePages = sitesNext !== undefined && directoryTotal !== undefined ? Math.ceil(directoryTotal / sitePageLength) : 0;
+  const byPartition =
+    (userPages + sitePages + (usersNext !== undefined ? UPN_ALPHABET.length : 0) + (sitesOn ? SITE_ALPHABET.length : 0)) / gate.limitOf();
+  const partition = directoryTotal !== undefined && (usersNext !== undefined || sitesOn) && Math.max(usersNext !== undefined ? userPages : 0, sitesNext !== undefined ? sitePages : 0) > byPartition;
+
+  if (!partition) {
+    end.mode = 'single';
+    const [usersEnded, sitesEnded] = await Promise.all([
+      usersNext !== undefined ? singleUsers(usersNext, 2) : Promise.resolve<ChainEnd>({ kind: 'done' }),
+      sitesNext !== undefined && state.method !== 'per-user' ? singleSites(sitesNext, 2) : Promise.resolve<ChainEnd>({ kind: 'stopped' }),
+    ]);
+    settleUsers(usersEnded);
+    if (usersEnded.kind === 'done') {
+      finishUsers(state, directoryTotal);
+    }
+    if (sitesNext !== undefined) {
+      settleSites(sitesEnded);
+    }
+    return finish();
+  }
+
+  // Every first-level partition asks at once, users and sites of the same letter side by side (the sites' split waits
+  // for that count); the users partitions of other characters only when the letters fall short of the total.
+  end.mode = 'partitioned';
+  const letters = UPN_ALPHABET.filter(isLetter);
+  const others = UPN_ALPHABET.filter((c) => !isLetter(c));
+  const userLetterEnds: Array<Promise<ChainEnd>> = [];
+  const siteEnds: Array<Promise<ChainEnd>> = [];
+  for (const c of letters) {
+    if (usersNext !== undefined) {
+      userLetterEnds.push(
+        readPartition(users, c, gate, control).finally(() => {
+          laterCount(c).set(undefined);
+        }),
+      );
+    } else {
+      laterCount(c).set(undefined);
+    }
+    if (sitesOn) {
+      siteEnds.push(readPartition(sites, c, gate, control));
+    }
+  }
+  if (sitesOn) {
+    for (const c of SITE_ALPHABET.filter((s) => !isLetter(s))) {
+      siteEnds.push(readPartition(sites, c, gate, control));
+    }
+  }
+
+  const usersDone = (async (): Promise<void> => {
+    if (usersNext === undefined) {
+      finishUsers(state, directoryTotal);
+      return;
+    }
+    const lettersEnded = firstFailure(await Promise.all(userLetterEnds));
+    if (lettersEnded.kind !== 'done') {
+      settleUsers(lettersEnded);
+      return;
+    }
+    let inLetters = 0;
+    letters.forEach((c) => {
+      inLetters += userCounts.get(c) || 0;
+    });
+    if (directoryTotal === undefined || inLetters < directoryTotal) {
+      const othersEnded = firstFailure(await Promise.all(others.map((c) => readPartition(users, c, gate, control))));
+      if (othersEnded.kind !== 'done') {
+        settleUsers(othersEnded);
+        return;
+      }
+    }
+    if (directoryTotal === undefined || state.usersSeen < directoryTotal) {
+      // Users no prefix listed (or no total to tell): the single chain read on, each user still counted once.
+      const rest = await singleUsers(usersNext, 2);
+      if (rest.kind !== 'done') {
+        settleUsers(rest);
+        return;
+      }
+    }
+    finishUsers(state, directoryTotal);
+  })();
+
+  const sitesDone = (async (): Promise<void> => {
+    if (!sitesOn) {
+      if (sitesNext !== undefined && state.method !== 'per-user') {
+        settleSites(await singleSites(sitesNext, 2));
+      }
+      return;
+    }
+    const ended = firstFailure(await Promise.all(siteEnds));
+    settleSites(ended);
+    if (ended.kind === 'done' && options.trustSitePrefixes !== true) {
+      end.confirmUnmatched = true;
+      end.confirmOnly = (user: CompactUser): boolean => !coverage.covers(user.upn);
+    }
+  })();
+
+  await Promise.all([usersDone, sitesDone]);
+  return finish();
 }

@@ -15,8 +15,6 @@
  * So a user is covered by the site read only when the part of their UPN a read prefix stands for holds neither a capital
  * nor a `-`; every other user the read leaves without a site is checked one by one (`SiteCoverage`).
  */
-import type { Outcome } from '../../common/outcome';
-
 /** The first characters of a UPN, lower case (Graph user resource: the allowed characters). */
 export const UPN_ALPHABET: ReadonlyArray<string> = "abcdefghijklmnopqrstuvwxyz0123456789'.-_!#^~".split('');
 /** A character after the first: the alphabet, or `@` (the local part ends). */
@@ -67,15 +65,6 @@ export const MAX_PREFIX_LENGTH: number = 3;
 /** The transport's own waits (429/503 it retries itself), as the adapters publish them (TransportWaits). */
 export interface WaitSource {
   subscribe(listener: (wait: { until: string }) => void): () => void;
-}
-
-/** The directory's user count (`GET /users/$count`), when the users partitions offer it. */
-export interface UserCounter {
-  countUsers(signal?: AbortSignal): Promise<Outcome<number>>;
-}
-
-export function hasUserCount(reader: object): reader is UserCounter {
-  return typeof (reader as Partial<UserCounter>).countUsers === 'function';
 }
 
 interface Waiting {
