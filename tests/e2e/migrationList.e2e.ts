@@ -126,6 +126,15 @@ describe('the migration list in the demo preview', () => {
       const lines = csv.text.substring(1).split('\r\n');
       expect(lines[0]).toBe('"Source User","Destination User","Verdict","Reason","Resolved UPN"');
       expect(lines[2]).toMatch(/^"bob@fabrikam\.example","Sofia\.T@contoso\.com","not-provisioned","[^"]*","sofia\.tanaka77@contoso\.onmicrosoft\.com"$/);
+      // The ready row the scan resolved has its sign-in name too; so has every row resolved to a user.
+      expect(lines[3]).toMatch(/,"maya\.kim82@contoso\.onmicrosoft\.com","ready","[^"]*","maya\.kim82@contoso\.onmicrosoft\.com"$/);
+      const resolvedUpns = lines.slice(1, 10).map((line) => {
+        const fields = (line.match(/"((?:[^"]|"")*)"/g) || []).map((f) => f.slice(1, -1));
+        return [fields[2], fields[4]];
+      });
+      for (const [verdict, upn] of resolvedUpns) {
+        expect(upn === '').toBe(verdict === 'not-found' || verdict === 'invalid');
+      }
 
       const script = await download(page, () => page.getByRole('button', { name: 'PowerShell script for all 2 not provisioned' }).click());
       expect(script.text).toContain(`'adrian.fischer167@${DOMAIN}'`);
