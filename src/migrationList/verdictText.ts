@@ -43,7 +43,9 @@ function matchedLabel(by: MatchedBy): string {
 
 /** "HTTP 403 Authorization_RequestDenied Insufficient privileges…" or "no answer from the service (…)". */
 export function failureText(failure: Failure): string {
-  return failure.status === 0 ? format(strings.FailureNoAnswer, failure.code, failure.message) : format(strings.FailureHttp, failure.status, failure.code, failure.message).trim();
+  const text = failure.status === 0 ? format(strings.FailureNoAnswer, failure.code, failure.message) : format(strings.FailureHttp, failure.status, failure.code, failure.message).trim();
+  // Throttled for longer than the product waits on its own: say how long Microsoft 365 asked, so Retry lookups is timed.
+  return failure.retryAfterSeconds !== undefined ? text + format(strings.FailureWaitAsked, failure.retryAfterSeconds) : text;
 }
 
 function who(resolution: RowResolution): string {

@@ -26,7 +26,7 @@ export function createTenantPorts(clients: TenantClients, storage: KeyValueStora
   const list: ProvisioningLogStore = new SharePointListLogStore(clients.site);
   const browser: ProvisioningLogStore = new BrowserLogStore(storage, `migration-readiness:provisioning-log:${clients.siteUrl}`);
   return {
-    directory: new GraphDirectoryReader(clients.graph, clients.graphBaseUrl),
+    directory: new GraphDirectoryReader(clients.graph, clients.graphBaseUrl, clients.retry, { onWait: clients.waits.observe, graphBaseUrl: clients.graphBaseUrl }),
     connector: new GraphConnectorAppReader(clients.graph, clients.graphBaseUrl),
     sites: new TenantPersonalSiteReader(clients.graph, clients.admin, clients.adminUrl, clients.retry, { onWait: clients.waits.observe, graphBaseUrl: clients.graphBaseUrl }),
     requester: new SharePointProvisioningRequester([

@@ -175,6 +175,19 @@ describe('the scan, lookups that fail, and the admin’s choices', () => {
     expect(lookup.addressesLookedUp).toEqual(['fay@contoso.com']);
   });
 
+  it('a lookup throttled for longer than the product waits says how long Microsoft 365 asked, so Retry lookups is timed', async () => {
+    const lookup = new FakeLookup(TENANT);
+    lookup.failing.set('fay@contoso.com', failure(429, 'TooManyRequests', 'Too many requests.', { retryAfterSeconds: 90 }));
+    const { session } = testSession(lookup);
+    session.setScan(await scanInputs(TENANT));
+    await session.load({ fileName: 'l.csv', text: 'fay@contoso.com' });
+    const view = await settled(session);
+    expect(verdicts(view)).toEqual(['unknown']);
+    expect(reasonText(view.resolutions![0]!)).toBe(
+      'This address could not be looked up: HTTP 429 TooManyRequests Too many requests. (throttled: Microsoft 365 asked to wait 90 s before asking again; select Retry lookups after that).',
+    );
+  });
+
   it('a directory that does not answer at all: every looked-up row says so, the scan’s rows keep their verdicts, and the rest is not sent', async () => {
     const lookup = new FakeLookup(TENANT);
     lookup.down = failure(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');

@@ -42,6 +42,7 @@ define([], function() {
     "MatchedMail": "email",
     "MatchedProxyAddress": "alias",
     "FailureHttp": "HTTP {0} {1} {2}",
+    "FailureWaitAsked": " (throttled: Microsoft 365 asked to wait {0} s before asking again; select Retry lookups after that)",
     "FailureNoAnswer": "no answer from the service ({0} {1})",
     "ErrorUnterminatedQuote": "Line {0}: a quoted field opens here and is never closed. Close the quote (\") or remove it, then load the file again.",
     "ErrorEmpty": "The file is empty.",

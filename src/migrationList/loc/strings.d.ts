@@ -41,6 +41,7 @@ declare interface IMigrationListStrings {
   MatchedMail: string;
   MatchedProxyAddress: string;
   FailureHttp: string;
+  FailureWaitAsked: string;
   FailureNoAnswer: string;
   ErrorUnterminatedQuote: string;
   ErrorEmpty: string;

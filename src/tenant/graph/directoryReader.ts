@@ -7,6 +7,7 @@ import type { DirectoryReader } from '../../app/ports';
 import type { DirectoryUser, Page } from '../../provisioning/ports';
 import type { AddressMatch, MatchedBy } from '../../migrationList/ports';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, wait, type RetryPolicy } from '../http/retryPolicy';
+import { asksTooLong, itemRetryAfterMs, tellBatchWait, type BatchWaits } from '../http/batchItemRetry';
 import { readServiceError } from '../http/toFailure';
 import { DIRECTORY_READ, ROLE_ELIGIBILITY_READ, USER_READ } from '../../common/scopes';
 import type { GraphDirectoryRole, GraphOrganization, GraphRoleEligibility, GraphSubscribedSku, GraphUser } from './dto';
@@ -28,11 +29,15 @@ export const LOOKUP_BATCH_SIZE = 20;
  */
 export const LOOKUP_IN_VALUES = 15;
 
-/** How an address is looked up, in order: `in` clauses on the sign-in name and on mail, then one lambda per address. */
+/**
+ * How an address is looked up, in order: `in` clauses on the sign-in name and on mail, then `any` lambdas on the proxy
+ * addresses joined by `or` — 15 a request, the cap Graph's error names for OR operators (`in` is one). A refused joined
+ * request (400) is sent again one address a request, the form the Graph docs show by itself.
+ */
 const LOOKUP_STAGES: ReadonlyArray<{ by: MatchedBy; perRequest: number }> = [
   { by: 'userPrincipalName', perRequest: LOOKUP_IN_VALUES },
   { by: 'mail', perRequest: LOOKUP_IN_VALUES },
-  { by: 'proxyAddress', perRequest: 1 },
+  { by: 'proxyAddress', perRequest: LOOKUP_IN_VALUES },
 ];
 
 interface BatchItem {
@@ -45,12 +50,14 @@ interface BatchItem {
 /**
  * The `$filter` of one lookup request. All three work by default (no ConsistencyLevel, no $count): `eq` and `in` on
  * userPrincipalName and mail, and `eq` inside `any` on proxyAddresses (Graph docs, Advanced query capabilities on
- * directory objects: the $filter support table). Proxy addresses are stored as `SMTP:` (primary) or `smtp:` (others):
+ * directory objects: the $filter support table). Several `any` clauses are joined by `or`, as Microsoft Entra's docs do
+ * on /users (B2B collaboration API and customization: `userPrincipalName eq '{0}' or mail eq '{0}' or
+ * proxyAddresses/any(x:x eq 'SMTP:{0}') or …`). Proxy addresses are stored as `SMTP:` (primary) or `smtp:` (others):
  * the directory compares them case-insensitively.
  */
 export function lookupFilter(by: MatchedBy, addresses: ReadonlyArray<string>): string {
   if (by === 'proxyAddress') {
-    return `proxyAddresses/any(p:p eq ${odataString('smtp:' + (addresses[0] ?? ''))})`;
+    return addresses.map((address) => `proxyAddresses/any(p:p eq ${odataString('smtp:' + address)})`).join(' or ');
   }
   return `${by} in (${addresses.map(odataString).join(',')})`;
 }
@@ -59,22 +66,28 @@ function itemFailure(item: BatchItem): Failure {
   const error = readServiceError(item.body);
   const requestId = item.headers ? item.headers['request-id'] ?? item.headers['Request-Id'] : undefined;
   const correlationId = requestId || (error ? error.requestId : undefined);
+  const asked = itemRetryAfterMs(item);
   return failure(item.status, error ? error.code : `HTTP${item.status}`, error ? error.message : '', {
     ...(item.status === 403 ? { missingScope: DIRECTORY_READ } : {}),
     ...(correlationId ? { correlationId } : {}),
+    // A Retry-After longer than the policy waits is not retried early (a fresh 429): it goes back with the failure.
+    ...(asked !== undefined ? { retryAfterSeconds: Math.ceil(asked / 1000) } : {}),
   });
 }
 
-function retryAfterOf(item: BatchItem): number | undefined {
-  const header = item.headers ? item.headers['Retry-After'] ?? item.headers['retry-after'] : undefined;
-  const seconds = header !== undefined ? Number(header) : NaN;
-  return isNaN(seconds) ? undefined : seconds * 1000;
-}
+/** A user of a lookup answer; proxy-address lookups also select `proxyAddresses`, to tell whose address is whose. */
+type LookupUser = GraphUser & { proxyAddresses?: unknown };
 
 /** The user of a lookup answer that carries this address in the property looked up (case-insensitive). */
-function userWith(users: ReadonlyArray<GraphUser>, by: MatchedBy, key: string): GraphUser | undefined {
+function userWith(users: ReadonlyArray<LookupUser>, by: MatchedBy, key: string): GraphUser | undefined {
   if (by === 'proxyAddress') {
-    return users[0];
+    const wanted = 'smtp:' + key;
+    for (const user of users) {
+      if (Array.isArray(user.proxyAddresses) && user.proxyAddresses.some((p) => typeof p === 'string' && p.toLowerCase() === wanted)) {
+        return user;
+      }
+    }
+    return undefined;
   }
   for (const user of users) {
     const value = by === 'mail' ? user.mail : user.userPrincipalName;
@@ -91,6 +104,8 @@ export class GraphDirectoryReader implements DirectoryReader {
     private readonly graph: GraphFI,
     private readonly graphBaseUrl: string,
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
+    /** Where the lookups' item waits are told (the pane's throttling notice). */
+    private readonly waits: BatchWaits = {},
   ) {}
 
   /** `GET /organization` (User.Read). Failure: the service's answer; an empty list is a failure too. */
@@ -240,22 +255,38 @@ export class GraphDirectoryReader implements DirectoryReader {
       if (pending.length === 0) {
         break;
       }
-      const groups: string[][] = [];
+      let groups: string[][] = [];
       for (let i = 0; i < pending.length; i += stage.perRequest) {
         groups.push(pending.slice(i, i + stage.perRequest));
       }
       const settled = new Set<string>();
-      for (let start = 0; start < groups.length; start += LOOKUP_BATCH_SIZE) {
-        const sent = await this.lookupBatch(stage.by, groups.slice(start, start + LOOKUP_BATCH_SIZE), signal);
-        if (!sent.ok) {
-          return sent;
-        }
-        sent.value.forEach((answer, key) => {
-          if (!answer.ok || answer.value.found) {
-            settle(key, answer);
-            settled.add(key);
+      while (groups.length > 0) {
+        const refused: string[][] = [];
+        const refusedKeys = new Set<string>();
+        for (let start = 0; start < groups.length; start += LOOKUP_BATCH_SIZE) {
+          const batch = groups.slice(start, start + LOOKUP_BATCH_SIZE);
+          const sent = await this.lookupBatch(stage.by, batch, signal);
+          if (!sent.ok) {
+            return sent;
           }
-        });
+          for (const group of batch) {
+            const first = sent.value.get(group[0] ?? '');
+            if (stage.by === 'proxyAddress' && group.length > 1 && first !== undefined && !first.ok && first.status === 400) {
+              // Joined `any` clauses refused: one address a request instead.
+              group.forEach((key) => {
+                refused.push([key]);
+                refusedKeys.add(key);
+              });
+            }
+          }
+          sent.value.forEach((answer, key) => {
+            if ((!answer.ok && !refusedKeys.has(key)) || (answer.ok && answer.value.found)) {
+              settle(key, answer);
+              settled.add(key);
+            }
+          });
+        }
+        groups = refused;
       }
       pending = pending.filter((key) => !settled.has(key));
     }
@@ -275,7 +306,7 @@ export class GraphDirectoryReader implements DirectoryReader {
       const requests = pending.map((p) => ({
         id: p.id,
         method: 'GET',
-        url: `/users?$filter=${encodeURIComponent(lookupFilter(by, p.group))}&$select=${USER_FIELDS.join(',')}`,
+        url: `/users?$filter=${encodeURIComponent(lookupFilter(by, p.group))}&$select=${(by === 'proxyAddress' ? USER_FIELDS.concat('proxyAddresses') : USER_FIELDS).join(',')}`,
       }));
       const sent = await attempt(DIRECTORY_READ, () =>
         graphPost<{ responses?: BatchItem[] }>(graphQueryable(this.graph, '$batch'), { ...body({ requests }), ...(signal ? { signal } : {}) }),
@@ -289,6 +320,7 @@ export class GraphDirectoryReader implements DirectoryReader {
       }
       const retry: typeof pending = [];
       let retryAfterMs: number | undefined;
+      let retryStatus = 0;
       for (const p of pending) {
         const item = byId.get(p.id);
         const value = item && item.status >= 200 && item.status < 300 ? (item.body as { value?: unknown } | undefined)?.value : undefined;
@@ -297,9 +329,10 @@ export class GraphDirectoryReader implements DirectoryReader {
             const user = userWith(value as GraphUser[], by, key);
             answers.set(key, success(user ? { found: true, user: toDirectoryUser(user), matchedBy: by } : { found: false }));
           }
-        } else if (item && isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts) {
+        } else if (item && isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts && !asksTooLong(this.retry, item)) {
           retry.push(p);
-          const after = retryAfterOf(item);
+          retryStatus = item.status;
+          const after = itemRetryAfterMs(item);
           if (after !== undefined) {
             retryAfterMs = Math.max(retryAfterMs ?? 0, after);
           }
@@ -311,8 +344,10 @@ export class GraphDirectoryReader implements DirectoryReader {
         }
       }
       if (retry.length > 0) {
+        const delay = retryDelayMs(this.retry, attemptNo, retryAfterMs);
+        tellBatchWait(this.waits, retryStatus, delay, retryAfterMs, attemptNo);
         try {
-          await wait(retryDelayMs(this.retry, attemptNo, retryAfterMs), signal);
+          await wait(delay, signal);
         } catch {
           return failure(0, 'Cancelled', 'The lookup was cancelled.');
         }

@@ -8,7 +8,7 @@ import { attempt } from '../graph/graphCall';
 import { graphQueryable } from '../graph/root';
 import type { GraphUser } from '../graph/dto';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, wait, type RetryPolicy } from '../http/retryPolicy';
-import type { RetryWaitObserver } from '../http/throttlingRetry';
+import { asksTooLong, itemRetryAfterMs, tellBatchWait, type BatchWaits } from '../http/batchItemRetry';
 import { readServiceError } from '../http/toFailure';
 import { failure, success, type Failure, type Outcome } from '../../common/outcome';
 import type { PersonalSiteReader } from '../../app/ports';
@@ -37,12 +37,6 @@ export function isMySiteNotFound(status: number, error: { code: string; message:
 }
 
 /** A `$batch` item's Retry-After in ms (in the item's own headers: readable in a browser, unlike the outer one's). */
-function itemRetryAfterMs(item: BatchResponseItem): number | undefined {
-  const header = item.headers ? item.headers['Retry-After'] ?? item.headers['retry-after'] : undefined;
-  const seconds = header !== undefined ? Number(header) : NaN;
-  return isNaN(seconds) ? undefined : seconds * 1000;
-}
-
 function oneDriveFrom(mySite: GraphUser['mySite']): OneDriveState {
   return mySite ? { provisioned: true, url: mySite } : { provisioned: false };
 }
@@ -86,7 +80,7 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
     private readonly adminUrl: string,
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
     /** Told of each wait before throttled `$batch` items are sent again (the pane shows it), with Graph's base URL. */
-    private readonly waits: { onWait?: RetryWaitObserver; graphBaseUrl?: string } = {},
+    private readonly waits: BatchWaits = {},
   ) {}
 
   /** `/me?$select=mySite` only reads; `/me/drive` would create the OneDrive as a side effect. */
@@ -145,7 +139,7 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
             states.set(id, success(oneDriveFrom((item.body as GraphUser | undefined)?.mySite)));
           } else if (isMySiteNotFound(item.status, error)) {
             states.set(id, success({ provisioned: false }));
-          } else if (isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts && !this.pastMaxWait(item)) {
+          } else if (isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts && !asksTooLong(this.retry, item)) {
             retry.push(id);
             retryStatus = item.status;
             const asked = itemRetryAfterMs(item);
@@ -166,37 +160,12 @@ export class TenantPersonalSiteReader implements PersonalSiteReader {
         }
         if (retry.length > 0) {
           const delay = retryDelayMs(this.retry, attemptNo, retryAfterMs);
-          this.tellWait(retryStatus, delay, retryAfterMs, attemptNo);
+          tellBatchWait(this.waits, retryStatus, delay, retryAfterMs, attemptNo);
           await wait(delay, signal);
         }
         pending.splice(0, pending.length, ...retry);
       }
     }
     return success(states);
-  }
-
-  /** Whether an item asked for a longer wait than the policy's longest (then it is not sent again early). */
-  private pastMaxWait(item: BatchResponseItem): boolean {
-    const asked = itemRetryAfterMs(item);
-    return asked !== undefined && asked > this.retry.maxDelayMs;
-  }
-
-  private tellWait(status: number, delay: number, retryAfterMs: number | undefined, attemptNo: number): void {
-    if (!this.waits.onWait) {
-      return;
-    }
-    try {
-      this.waits.onWait({
-        status,
-        waitMs: delay,
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        until: Date.now() + delay,
-        method: 'POST',
-        url: `${this.waits.graphBaseUrl || 'https://graph.microsoft.com/v1.0'}/$batch`,
-        attempt: attemptNo,
-      });
-    } catch {
-      // Showing the wait must never change it.
-    }
   }
 }
