@@ -13,6 +13,13 @@ import { DEFAULT_PER_USER_CONCURRENCY } from '../../src/provisioning/scan';
  */
 export const ASSUMED_SITE_PAGE = 300;
 export const TARGET = { wallOverLimit: 1.25, requestsOverMinimum: 1.2, speedup: 3, atUsers: 100000 };
+/** Issue 14's targets for the partitioned scan (100 ms per request, simulator rate limits on). */
+export const PARTITIONED_TARGET = {
+  at100k: { users: 100000, wallS: 5, requestsOverMinimum: 1.3, heapMB: 150, throttled: 0 },
+  at1m: { users: 1000000, wallS: 60, heapMB: 600 },
+};
+/** The naive baseline is run up to this size (it takes minutes at 100,000 users). */
+export const NAIVE_MAX_USERS = 100000;
 
 export interface Args {
   sizes: number[];
@@ -26,7 +33,9 @@ export interface Args {
   /** Runs of our method per size (the median is reported); the naive baseline runs once. */
   repeat: number;
   out: string;
-  /** Our method reads by prefix (ScanOptions.partitioned), with this many requests in flight; undefined: single chains. */
+  /** Our method as the product runs it (the two single chains); --no-single leaves it out. */
+  single: boolean;
+  /** The partitioned scan (ScanOptions.partitioned) beside it, with this many requests in flight; undefined: not run. */
   partitioned?: number;
   /** --trust-site-prefixes: no one-by-one check of users left without a listed site (an assumption, see README). */
   trustSitePrefixes: boolean;
@@ -43,6 +52,8 @@ export function parseArgs(argv: readonly string[]): Args {
     naive: true,
     breakdown: false,
     repeat: 3,
+    single: true,
+    partitioned: 8,
     trustSitePrefixes: false,
     out: path.join(__dirname, '..', 'results', 'scan-latest.json'),
   };
@@ -91,6 +102,12 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case '--partitioned':
         args.partitioned = args.partitioned ?? 8;
+        break;
+      case '--no-partitioned':
+        args.partitioned = undefined;
+        break;
+      case '--no-single':
+        args.single = false;
         break;
       case '--trust-site-prefixes':
         args.trustSitePrefixes = true;

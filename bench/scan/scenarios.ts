@@ -6,12 +6,13 @@
 import '../support/loc';
 import { performance } from 'node:perf_hooks';
 import type { Outcome } from '../../src/common/outcome';
-import type { DirectoryUser, Page, ScanPorts } from '../../src/provisioning/ports';
+import type { DirectoryUser, Page } from '../../src/provisioning/ports';
 import { DEFAULT_PER_USER_BATCH, DEFAULT_PER_USER_CONCURRENCY, exclusionReason, scanTenant } from '../../src/provisioning/scan';
 import { createDirectClients } from '../../src/tenant/clients';
 import { USER_PAGE_SIZE } from '../../src/tenant/graph/directoryReader';
 import { GRAPH_BATCH_LIMIT } from '../../src/tenant/sharepoint/personalSiteReader';
 import { CsomSitePartitions, GraphUserPartitions } from '../../src/tenant/partitionedPages';
+import type { PartitionPorts } from '../../src/provisioning/scan/partitionedChains';
 import { createTenantPorts } from '../../src/tenant/tenantPorts';
 import type { SimInfo } from './simulatorChild';
 
@@ -62,25 +63,65 @@ export interface MethodRun {
   detail: Record<string, number | string>;
 }
 
-/** The partitioned reads over the same simulator (bench --partitioned). */
-function partitionPorts(sim: SimInfo): NonNullable<ScanPorts['partitions']> {
+/** Pages read per partition prefix (u:<prefix> or s:<prefix>), to tell the longest chain after partitioning. */
+export type PrefixPages = Map<string, number>;
+
+/**
+ * The partitioned reads over the same simulator, with the transport's waits (a 429 it retries pauses every chain),
+ * each call timed and counted by prefix.
+ */
+function partitionPorts(sim: SimInfo, userPages: Timing, sitePages: Timing, perPrefix: PrefixPages): PartitionPorts {
   const clients = createDirectClients({ graphBaseUrl: sim.graphBaseUrl, siteUrl: sim.siteUrl, adminUrl: sim.spAdminUrl, token: 'bench-token' });
-  return { users: new GraphUserPartitions(clients.graph, clients.graphBaseUrl), sites: new CsomSitePartitions(clients.admin, clients.adminUrl) };
+  const users = new GraphUserPartitions(clients.graph, clients.graphBaseUrl);
+  const sites = new CsomSitePartitions(clients.admin, clients.adminUrl);
+  const count = (key: string): void => {
+    perPrefix.set(key, (perPrefix.get(key) ?? 0) + 1);
+  };
+  return {
+    users: {
+      getUsersPageWithPrefix: timed(userPages, (prefix: string, next?: string, signal?: AbortSignal) => {
+        count(`u:${prefix}`);
+        return users.getUsersPageWithPrefix(prefix, next, signal);
+      }),
+    },
+    sites: {
+      getPersonalSitesPageWithPrefix: timed(sitePages, (prefix: string, next?: string, signal?: AbortSignal) => {
+        count(`s:${prefix}`);
+        return sites.getPersonalSitesPageWithPrefix(prefix, next, signal);
+      }),
+    },
+    waits: clients.waits,
+  };
+}
+
+/** The longest chain of requests that had to follow one another: round one, then a prefix's parents' first pages and its own pages. */
+export function longestChain(perPrefix: PrefixPages): { pages: number; prefix: string } {
+  let best = { pages: 0, prefix: '' };
+  perPrefix.forEach((pages, key) => {
+    const length = 1 + pages + (key.length - 3);
+    if (length > best.pages) best = { pages: length, prefix: key };
+  });
+  return best;
 }
 
 export async function runOurs(sim: SimInfo, partitioned?: number, trustSitePrefixes: boolean = false): Promise<MethodRun> {
   const ports = newPorts(sim);
   const userPages = timing();
   const sitePages = timing();
+  const perPrefix: PrefixPages = new Map();
   let progressCalls = 0;
+  let perUserIds = 0;
   const outcome = await scanTenant(
     {
       directory: { getUsersPage: timed(userPages, (next?: string, signal?: AbortSignal) => ports.directory.getUsersPage(next, signal)) },
       sites: {
         getPersonalSitesPage: timed(sitePages, (next?: string, signal?: AbortSignal) => ports.sites.getPersonalSitesPage(next, signal)),
-        getOneDriveStates: (ids: string[], signal?: AbortSignal) => ports.sites.getOneDriveStates(ids, signal),
+        getOneDriveStates: (ids: string[], signal?: AbortSignal) => {
+          perUserIds += ids.length;
+          return ports.sites.getOneDriveStates(ids, signal);
+        },
       },
-      ...(partitioned !== undefined ? { partitions: partitionPorts(sim) } : {}),
+      ...(partitioned !== undefined ? { partitions: partitionPorts(sim, userPages, sitePages, perPrefix) } : {}),
     },
     {
       ...(partitioned !== undefined ? { partitioned: { concurrency: partitioned, trustSitePrefixes } } : {}),
@@ -99,10 +140,27 @@ export async function runOurs(sim: SimInfo, partitioned?: number, trustSitePrefi
   if (outcome.result.method !== 'tenant-admin') {
     throw new Error(`our scan fell back to the per-user method (${outcome.result.methodNotice ?? ''}): the benchmark measures the tenant-admin method`);
   }
+  const longest = longestChain(perPrefix);
   return {
     unprovisionedIds: outcome.result.unprovisioned.map((u) => u.id),
     timings: { userPage: userPages, sitePage: sitePages },
-    detail: { considered: outcome.result.considered, provisioned: outcome.result.provisionedCount, progressCalls, joinMs: Math.round(joinMs * 10) / 10 },
+    detail: {
+      considered: outcome.result.considered,
+      provisioned: outcome.result.provisionedCount,
+      progressCalls,
+      joinMs: Math.round(joinMs * 10) / 10,
+      perUserChecked: perUserIds,
+      ...(partitioned !== undefined
+        ? {
+            partitions: perPrefix.size,
+            longestChainPages: longest.pages,
+            longestChainPrefix: longest.prefix,
+            // A read not split ran as its single chain (a tenant too small for partitions to end sooner).
+            usersSplit: [...perPrefix.keys()].some((k) => k.startsWith('u:')) ? 'yes' : 'no',
+            sitesSplit: [...perPrefix.keys()].some((k) => k.startsWith('s:')) ? 'yes' : 'no',
+          }
+        : {}),
+    },
   };
 }
 

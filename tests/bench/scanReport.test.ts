@@ -1,10 +1,10 @@
 /** @jest-environment node */
 import * as path from 'node:path';
 import { ASSUMED_SITE_PAGE, parseArgs } from '../../bench/scan/args';
-import { finalLine } from '../../bench/scan/report';
+import { finalLine, partitionedLine } from '../../bench/scan/report';
 import type { Measured, SizeResult } from '../../bench/scan/runner';
 
-function measured(method: 'ours' | 'naive', wallS: number, limitS: number, requests: number, minimum: number): Measured {
+function measured(method: Measured['method'], wallS: number, limitS: number, requests: number, minimum: number): Measured {
   return {
     method,
     wallS,
@@ -22,11 +22,12 @@ function measured(method: 'ours' | 'naive', wallS: number, limitS: number, reque
   };
 }
 
-function sizeResult(withNaive: boolean): SizeResult {
+function sizeResult(withNaive: boolean, users: number = 100000): SizeResult {
   const ours = measured('ours', 24.234, 21.7, 318, 318);
   const naive = measured('naive', 134.15, 126.4, 4751, 4751);
   return {
-    users: 100000,
+    users,
+    partitionedRuns: [],
     personalSites: 65100,
     considered: 93000,
     unprovisioned: 27900,
@@ -43,6 +44,19 @@ describe('bench:scan report', () => {
     expect(finalLine(sizeResult(true))).toBe('scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), 5.5x faster than naive');
     expect(finalLine(sizeResult(false))).toBe('scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), naive not run');
   });
+
+  it('ends the line after the minimum above the naive baseline sizes, and prefixes the partitioned line beside it', () => {
+    expect(finalLine(sizeResult(false, 1000000))).toBe('scan 1000000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318)');
+    const both: SizeResult = { ...sizeResult(true), partitioned: measured('partitioned', 7.34, 4, 360, 318) };
+    both.partitionedSpeedup = 134.15 / 7.34;
+    expect(partitionedLine(both)).toBe('partitioned scan 100000 users: 7.3 s (limit 4.0 s), 360 requests (minimum 318), 18.3x faster than naive');
+    expect(finalLine(both)).toBe('scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), 5.5x faster than naive');
+    // Without the single chains, the partitioned scan is the line (and no prefixed one).
+    const alone: SizeResult = { ...both };
+    delete alone.ours;
+    expect(finalLine(alone)).toBe('scan 100000 users: 7.3 s (limit 4.0 s), 360 requests (minimum 318), 18.3x faster than naive');
+    expect(partitionedLine(alone)).toBeUndefined();
+  });
 });
 
 describe('bench:scan arguments', () => {
@@ -57,15 +71,18 @@ describe('bench:scan arguments', () => {
       naive: true,
       breakdown: false,
       repeat: 3,
+      single: true,
+      partitioned: 8,
     });
     expect(args.out).toBe(path.resolve(__dirname, '..', '..', 'bench', 'results', 'scan-latest.json'));
   });
 
   it('reads every option, in both spellings', () => {
     const args = parseArgs(
-      ['--sizes', '1_000,2000', '--latency=0', '--naive-concurrency', '2', '--site-page', '100', '--no-naive', '--breakdown', '--repeat', '1'],
+      ['--sizes', '1_000,2000', '--latency=0', '--naive-concurrency', '2', '--site-page', '100', '--no-naive', '--breakdown', '--repeat', '1', '--no-single', '--partition-concurrency', '4', '--trust-site-prefixes'],
     );
-    expect(args).toMatchObject({ sizes: [1000, 2000], latencyMs: 0, naiveConcurrency: 2, sitePage: 100, naive: false, breakdown: true, repeat: 1 });
+    expect(args).toMatchObject({ sizes: [1000, 2000], latencyMs: 0, naiveConcurrency: 2, sitePage: 100, naive: false, breakdown: true, repeat: 1, single: false, partitioned: 4, trustSitePrefixes: true });
+    expect(parseArgs(['--no-partitioned']).partitioned).toBeUndefined();
   });
 
   it('refuses what it does not know', () => {

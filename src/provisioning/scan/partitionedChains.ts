@@ -441,9 +441,11 @@ export async function readPartitioned(
   const sitePages = sitesNext !== undefined && directoryTotal !== undefined ? Math.ceil(directoryTotal / sitePageLength) : 0;
   const byPartition =
     (userPages + sitePages + (usersNext !== undefined ? UPN_ALPHABET.length : 0) + (sitesOn ? SITE_ALPHABET.length : 0)) / gate.limitOf();
-  const partition = directoryTotal !== undefined && (usersNext !== undefined || sitesOn) && Math.max(usersNext !== undefined ? userPages : 0, sitesNext !== undefined ? sitePages : 0) > byPartition;
+  // Each read is split only when its own chain would outlast all the pages over the requests in flight.
+  const splitUsers = directoryTotal !== undefined && usersNext !== undefined && userPages > byPartition;
+  const splitSites = directoryTotal !== undefined && sitesOn && sitePages > byPartition;
 
-  if (!partition) {
+  if (!splitUsers && !splitSites) {
     end.mode = 'single';
     const [usersEnded, sitesEnded] = await Promise.all([
       usersNext !== undefined ? singleUsers(usersNext, 2) : Promise.resolve<ChainEnd>({ kind: 'done' }),
@@ -467,7 +469,7 @@ export async function readPartitioned(
   const userLetterEnds: Array<Promise<ChainEnd>> = [];
   const siteEnds: Array<Promise<ChainEnd>> = [];
   for (const c of letters) {
-    if (usersNext !== undefined) {
+    if (splitUsers) {
       userLetterEnds.push(
         readPartition(users, c, gate, control).finally(() => {
           laterCount(c).set(undefined);
@@ -476,19 +478,23 @@ export async function readPartitioned(
     } else {
       laterCount(c).set(undefined);
     }
-    if (sitesOn) {
+    if (splitSites) {
       siteEnds.push(readPartition(sites, c, gate, control));
     }
   }
-  if (sitesOn) {
+  if (splitSites) {
     for (const c of SITE_ALPHABET.filter((s) => !isLetter(s))) {
       siteEnds.push(readPartition(sites, c, gate, control));
     }
   }
 
   const usersDone = (async (): Promise<void> => {
-    if (usersNext === undefined) {
-      finishUsers(state, directoryTotal);
+    if (!splitUsers) {
+      const ended = usersNext !== undefined ? await singleUsers(usersNext, 2) : ({ kind: 'done' } as ChainEnd);
+      settleUsers(ended);
+      if (ended.kind === 'done') {
+        finishUsers(state, directoryTotal);
+      }
       return;
     }
     const lettersEnded = firstFailure(await Promise.all(userLetterEnds));
@@ -519,7 +525,7 @@ export async function readPartitioned(
   })();
 
   const sitesDone = (async (): Promise<void> => {
-    if (!sitesOn) {
+    if (!splitSites) {
       if (sitesNext !== undefined && state.method !== 'per-user') {
         settleSites(await singleSites(sitesNext, 2));
       }
