@@ -159,7 +159,8 @@ function requireAdvanced(req: SimRequest, needCountParam: boolean): void {
 /**
  * An address lookup (the migration list's): `userPrincipalName in ('a',…)` or `mail in (…)` — Graph answers `in` by
  * default wherever it answers `eq`, with at most 15 values unless the query is an advanced one — or
- * `proxyAddresses/any(p:p eq 'smtp:a')` (lambda `eq` on proxyAddresses: default). Case-insensitive, as the directory.
+ * `proxyAddresses/any(p:p eq 'smtp:a')` (lambda `eq` on proxyAddresses: default), alone or up to 15 joined by `or`.
+ * Case-insensitive, as the directory.
  */
 interface AddressLookup {
   property: 'userPrincipalName' | 'mail' | 'proxyAddresses';
@@ -168,17 +169,27 @@ interface AddressLookup {
 
 const QUOTED = "'(?:[^']|'')*'";
 const LOOKUP_IN = new RegExp(`^\\s*(userPrincipalName|mail)\\s+in\\s+\\(\\s*(${QUOTED}(?:\\s*,\\s*${QUOTED})*)\\s*\\)\\s*$`, 'i');
-const LOOKUP_PROXY = new RegExp(`^\\s*proxyAddresses/any\\(\\s*(\\w+)\\s*:\\s*(\\w+)\\s+eq\\s+(${QUOTED})\\s*\\)\\s*$`, 'i');
+const PROXY_CLAUSE = `proxyAddresses/any\\(\\s*(\\w+)\\s*:\\s*(\\w+)\\s+eq\\s+(${QUOTED})\\s*\\)`;
+/** One `any` clause, or several joined by `or` (Microsoft Entra docs, B2B collaboration API and customization, joins them so). */
+const LOOKUP_PROXY = new RegExp(`^\\s*${PROXY_CLAUSE}(?:\\s+or\\s+${PROXY_CLAUSE})*\\s*$`, 'i');
+const PROXY_CLAUSES = new RegExp(PROXY_CLAUSE, 'gi');
 /** Graph's limit on the values of `in` without advanced query parameters. */
 const MAX_IN_VALUES = 15;
 
 function parseAddressLookup(req: SimRequest): AddressLookup | undefined {
   const filter = req.query.get('$filter') ?? req.query.get('filter');
   if (filter === null) return undefined;
-  const proxy = LOOKUP_PROXY.exec(filter);
-  if (proxy) {
-    if ((proxy[1] ?? '') !== (proxy[2] ?? '')) throw new ODataError(`Could not find a property named '${proxy[2] ?? ''}' on type 'microsoft.graph.user'.`, 'BadRequest');
-    return { property: 'proxyAddresses', values: [unquote((proxy[3] ?? "''").slice(1, -1))] };
+  if (LOOKUP_PROXY.test(filter)) {
+    const values: string[] = [];
+    for (const clause of filter.matchAll(PROXY_CLAUSES)) {
+      if ((clause[1] ?? '') !== (clause[2] ?? '')) throw new ODataError(`Could not find a property named '${clause[2] ?? ''}' on type 'microsoft.graph.user'.`, 'BadRequest');
+      values.push(unquote((clause[3] ?? "''").slice(1, -1)));
+    }
+    // `or` has the same cap as `in` (Graph's message for both names the OR operators).
+    if (values.length > MAX_IN_VALUES && !(isEventual(req) && (req.query.get('$count') ?? '').toLowerCase() === 'true')) {
+      throw new ODataError(`Too many child clauses specified in search filter expression containing 'OR' operators: ${values.length}. Max allowed: ${MAX_IN_VALUES}.`);
+    }
+    return { property: 'proxyAddresses', values };
   }
   const list = LOOKUP_IN.exec(filter);
   if (!list) return undefined;

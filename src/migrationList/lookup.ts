@@ -2,7 +2,8 @@
  * The directory lookups of the addresses the scan does not hold: by sign-in name, then by mail for those not found, then
  * by proxy address for those still not found (LOOKUP_ORDER). An address outside the tenant's verified domains is nobody's
  * sign-in name (domains.ts): it starts at the mail lookup. Each kind is sent in chunks that fill one Graph $batch (300
- * addresses: 20 `in` requests of 15; proxy addresses: 20, one a request), LOOKUP_CONCURRENCY calls in flight at once,
+ * addresses: 20 requests of 15 — `in` for sign-in name and mail, `any` clauses joined by `or` for proxy addresses),
+ * LOOKUP_CONCURRENCY calls in flight at once,
  * and the kinds overlap: the addresses a call did not find are queued for the next kind at once (cut into full chunks;
  * the rest once the kinds before are done), so the time is about the number of batches over the concurrency, not one
  * wave of each kind after the other. Progress, cancel, and failures kept per address: a failure of a whole call counts
@@ -18,8 +19,8 @@ export const LOOKUP_ORDER: ReadonlyArray<MatchedBy> = ['userPrincipalName', 'mai
 
 /** Addresses per call for the `in` lookups: 20 requests of 15 fill one $batch. */
 export const LOOKUP_CHUNK: number = 300;
-/** Addresses per call for the proxy-address lookups: one a request, 20 requests a $batch. */
-export const PROXY_LOOKUP_CHUNK: number = 20;
+/** Addresses per call for the proxy-address lookups: 15 `any` clauses joined by `or` a request, 20 requests a $batch. */
+export const PROXY_LOOKUP_CHUNK: number = 300;
 /**
  * Calls in flight at once: 8 $batch calls are 160 requests, and a 100,000-row list with 5,500 unknown addresses about
  * 1,000 requests in all — well within Graph's directory limit for one app in one tenant (8,000 resource units per 10 s,
