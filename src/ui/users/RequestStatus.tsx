@@ -117,7 +117,7 @@ export function RequestStatus(props: RequestStatusProps): JSX.Element {
         </MessageBar>
       )}
 
-      {done !== undefined && done.failed === 0 && done.notSent === 0 && done.succeeded > 0 && (
+      {done !== undefined && done.failed === 0 && done.notSent === 0 && done.addressesEnqueued > 0 && (
         <MessageBar messageBarType={MessageBarType.success} isMultiline>
           {format(strings.RequestDoneAll, done.addressesEnqueued)}
         </MessageBar>
