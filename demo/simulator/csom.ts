@@ -126,9 +126,20 @@ export function parseUrlFilter(filter: string): CsomUrlFilter | undefined {
   return { negate: m[1] === 'notlike', text: (m[2] ?? m[3] ?? '').toLowerCase() };
 }
 
-function passes(filter: CsomUrlFilter | undefined, url: string): boolean {
-  if (!filter) return true;
-  return url.toLowerCase().includes(filter.text) !== filter.negate;
+/** `Url -like` as a whole-URL wildcard pattern (`*` any run, `?` one character), case-insensitive. */
+function wildcard(text: string): RegExp {
+  const body = text.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** Which URLs pass a filter (the pattern compiled once). */
+function matcherOf(filter: CsomUrlFilter | undefined, mode: 'substring' | 'pattern' = 'substring'): (url: string) => boolean {
+  if (!filter) return () => true;
+  if (mode === 'pattern') {
+    const pattern = wildcard(filter.text);
+    return (url) => pattern.test(url) !== filter.negate;
+  }
+  return (url) => url.toLowerCase().includes(filter.text) !== filter.negate;
 }
 
 /** Personal sites of the default geo that pass a filter, computed once per distinct filter (sites never change here). */
@@ -141,11 +152,13 @@ function personalSitesPassing(state: SimulatorState, key: string, filter: CsomUr
     cache = new Map();
     filteredSites.set(state, cache);
   }
-  const hit = cache.get(key);
+  const mode = state.fixture.simulation?.csomLikeMatch ?? 'substring';
+  const hit = cache.get(`${mode}|${key}`);
   if (hit) return hit;
-  const kept = all.filter((p) => passes(filter, p.url));
+  const passes = matcherOf(filter, mode);
+  const kept = all.filter((p) => passes(p.url));
   if (cache.size > 256) cache.clear();
-  cache.set(key, kept);
+  cache.set(`${mode}|${key}`, kept);
   return kept;
 }
 
@@ -204,7 +217,8 @@ export function handleProcessQuery(
   if (!personalOnly) {
     sites.push({ Url: `https://${host}.sharepoint.com/`, Owner: '', Template: 'SITEPAGEPUBLISHING#0', Title: 'Communication site' });
     sites.push({ Url: `https://${host}.sharepoint.com/sites/migration`, Owner: '', Template: 'SITEPAGEPUBLISHING#0', Title: 'Migration' });
-    if (filter) sites.splice(0, sites.length, ...sites.filter((site) => passes(filter, site.Url)));
+    const passes = matcherOf(filter, state.fixture.simulation?.csomLikeMatch);
+    sites.splice(0, sites.length, ...sites.filter((site) => passes(site.Url)));
   }
   // Multi-Geo: each geo location has its own tenant admin center, which lists only that geo's sites (SharePoint
   // docs, "Work with sites in a Multi-Geo environment"). This admin host is the default geo's.

@@ -277,6 +277,12 @@ export interface SimulationSettings {
    */
   pageSizes?: { personalSites?: number; users?: number; oauth2PermissionGrants?: number };
   rateLimit?: { graph?: RateLimitWindow; sharepoint?: RateLimitWindow };
+  /**
+   * How the CSOM personal-site Filter's `Url -like` matches (README "CSOM"): 'substring' (default: Microsoft's own
+   * OneDrive example `Url -like '-my.sharepoint.com/personal/'` has no wildcard) or 'pattern' (the whole URL against a
+   * wildcard pattern, case-insensitive, as MicrosoftDocs/OfficeDocs-SharePoint#2793 reports: no `*`, no match).
+   */
+  csomLikeMatch?: 'substring' | 'pattern';
   faults?: FaultRule[];
   randomErrors?: RandomErrors;
   /** Bent paging answers (README "Paging faults"). */

@@ -177,6 +177,24 @@ describe('partitioned scan', () => {
     expect(siteless.length).toBeGreaterThan(50);
   });
 
+  it('reads the sites as the single chain when the unfiltered first page shows the filter does not match as documented', async () => {
+    const fixture = generateTenant({ users: 400, unprovisioned: 0.3, seed: 18 });
+    // -like as a whole-URL pattern (MicrosoftDocs/OfficeDocs-SharePoint#2793's report): every prefix filter lists nothing.
+    fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 10, personalSites: 12 }, csomLikeMatch: 'pattern' };
+    tenant = await startTenant(fixture);
+    const ports = portsOf(tenant);
+    const single = await scan(ports, {});
+    const singleSitePages = tenant.sim.log.filter((e) => /processquery/i.test(e.path)).length;
+    const before = tenant.sim.log.length;
+    const split = await scan(ports, { partitioned: {} });
+    expect(essence(split)).toEqual(essence(single));
+    expect(split.provisionedCount).toBeGreaterThan(100);
+    // Round one, the 37 partitions (empty), then every page of the single chain again; no user checked one by one.
+    const asked = tenant.sim.log.slice(before);
+    expect(asked.filter((e) => /processquery/i.test(e.path)).length).toBe(1 + 37 + singleSitePages);
+    expect(asked.some((e) => e.batchId !== undefined)).toBe(false);
+  });
+
   it('starts the users partitions of digits and signs only when the letters fall short of the directory count', async () => {
     const fixture = generateTenant({ users: 300, unprovisioned: 0.3, seed: 16 });
     fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 10, personalSites: 12 } };

@@ -67,4 +67,21 @@ describe('simulator: CSOM Filter on the personal-site enumeration', () => {
     const page = await query(sim, "Url -like '-my.sharepoint.com/personal/' -and Url -notlike '-my.sharepoint.com/personal/a'");
     expect(page.error?.ErrorTypeName).toBe('System.ArgumentException');
   });
+
+  it("matches -like as a whole-URL wildcard pattern when the tenant says so (csomLikeMatch: 'pattern')", async () => {
+    const pattern = await start('unprovisioned-users', (f) => {
+      f.simulation = { ...(f.simulation ?? {}), csomLikeMatch: 'pattern' };
+    });
+    try {
+      const every = pattern.state.personalSitesInDefaultGeo().map((s) => s.url).sort();
+      expect(await all(pattern, "Url -like '-my.sharepoint.com/personal/'")).toEqual([]);
+      expect((await all(pattern, "Url -like '*-MY.sharepoint.com/personal/*'")).sort()).toEqual(every);
+      expect((await all(pattern, "Url -notlike '-my.sharepoint.com/personal/a'")).sort()).toEqual(every);
+      const a = await all(pattern, "Url -like '*/personal/a*'");
+      expect(a.length).toBeGreaterThan(0);
+      expect(a.every((u) => u.includes('/personal/a'))).toBe(true);
+    } finally {
+      await pattern.close();
+    }
+  });
 });

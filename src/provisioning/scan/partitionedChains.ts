@@ -62,6 +62,8 @@ export interface PartitionedEnd {
   peakInFlight: number;
   /** Requests the gate started, and pauses it was asked for (throttled answers, the transport's own waits). */
   requests: number;
+  /** Sites of round one's unfiltered page that no partition listed though a listed prefix stands for them. */
+  filterMismatch?: number;
   /** How the reads went: the single chains (a tenant too small for partitions to end sooner) or by partition. */
   mode?: 'single' | 'partitioned';
   pauses: number;
@@ -297,6 +299,8 @@ export async function readPartitioned(
     }
     return Math.max(1, Math.ceil((under * siteRatio()) / sitePageLength) - pagesRead);
   };
+  // Round one's unfiltered sites (lower-case URL → listed again by a partition): the filter checked against the service.
+  const sample = new Map<string, boolean>();
   const sites: PartitionKind<PersonalSite> = {
     read: (prefix, next, signal) => (partitions.sites as NonNullable<PartitionPorts['sites']>).getPersonalSitesPageWithPrefix(prefix, next, signal),
     onPage: (page, prefix, first) => {
@@ -304,6 +308,14 @@ export async function readPartitioned(
         sitePageLength = Math.max(1, page.items.length);
       }
       sitesRead.set(prefix, (sitesRead.get(prefix) || 0) + page.items.length);
+      if (sample.size > 0) {
+        for (let i = 0; i < page.items.length; i++) {
+          const url = ((page.items[i] as PersonalSite).url || '').toLowerCase();
+          if (sample.has(url)) {
+            sample.set(url, true);
+          }
+        }
+      }
       const fresh = addSitePage(state, page, seenSites);
       report();
       return fresh;
@@ -347,7 +359,7 @@ export async function readPartitioned(
       },
       { firstPage, stalledPages: Number.MAX_SAFE_INTEGER },
     );
-  const singleSites = (start: string | undefined, firstPage: number): Promise<ChainEnd> =>
+  const singleSites = (start: string | undefined, firstPage: number, again: boolean = false): Promise<ChainEnd> =>
     readChain<PersonalSite>(
       (link, signal) => gated(gate, () => ports.sites.getPersonalSitesPage(link, signal), () => Number.MAX_SAFE_INTEGER),
       start,
@@ -357,7 +369,8 @@ export async function readPartitioned(
         report();
         return fresh;
       },
-      { firstPage },
+      // Read again after the partitions: pages of sites already seen are no sign of a loop.
+      { firstPage, ...(again ? { stalledPages: Number.MAX_SAFE_INTEGER } : {}) },
     );
 
   function finish(): PartitionedEnd {
@@ -424,6 +437,11 @@ export async function readPartitioned(
       }
       addSitePage(state, sitesFirst.value, seenSites);
       report();
+      for (const site of sitesFirst.value.items) {
+        if (site.url) {
+          sample.set(site.url.toLowerCase(), false);
+        }
+      }
       sitesNext = sitesFirst.value.next !== undefined && sitesFirst.value.next !== '' ? sitesFirst.value.next : undefined;
       if (sitesNext === undefined) {
         settleSites({ kind: 'done' });
@@ -532,6 +550,22 @@ export async function readPartitioned(
       return;
     }
     const ended = firstFailure(await Promise.all(siteEnds));
+    if (ended.kind === 'done') {
+      // Every site of round one's unfiltered page that a listed prefix stands for must have come back from a partition;
+      // one that did not means the filter does not match as the evidence says (case, wildcards, host): the sites are
+      // then read as the single chain, complete by construction.
+      let missed = 0;
+      sample.forEach((listed, url) => {
+        if (!listed && coverage.shouldList(url)) {
+          missed++;
+        }
+      });
+      if (missed > 0) {
+        end.filterMismatch = missed;
+        settleSites(await singleSites(undefined, 1, true));
+        return;
+      }
+    }
     settleSites(ended);
     if (ended.kind === 'done' && options.trustSitePrefixes !== true) {
       end.confirmUnmatched = true;

@@ -27,6 +27,8 @@ export function sitePrefixOf(upnPrefix: string): string {
   return upnPrefix.toLowerCase().replace(/[^a-z0-9]/g, '_');
 }
 
+const PERSONAL = '/personal/';
+
 /** Characters of a UPN whose form in the URL segment no document settles: capitals (case) and `-` (kept or `_`). */
 const UNSETTLED = /[A-Z-]/;
 
@@ -42,6 +44,25 @@ export class SiteCoverage {
   public add(prefix: string): void {
     this.leaves.add(prefix);
     this.longest = Math.max(this.longest, prefix.length);
+  }
+
+  /**
+   * Whether a listed leaf should have listed a site, by its URL (the part after `/personal/`, lower case): the check of
+   * round one's unfiltered sites against what the partitions brought.
+   */
+  public shouldList(url: string): boolean {
+    const lower = url.toLowerCase();
+    const at = lower.indexOf(PERSONAL);
+    if (at < 0) {
+      return false;
+    }
+    const segment = lower.slice(at + PERSONAL.length);
+    for (let length = 1; length <= this.longest && length <= segment.length; length++) {
+      if (this.leaves.has(segment.slice(0, length))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public covers(upn: string): boolean {
