@@ -13,12 +13,13 @@
  */
 import * as strings from 'ProvisioningStrings';
 import { format } from '../common/format';
-import { failure } from '../common/outcome';
-import type { Failure, Outcome } from '../common/outcome';
-import type { LeaseHolder, ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester, SendLease } from './ports';
+import type { Failure } from '../common/outcome';
+import type { LeaseHolder, ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester } from './ports';
 import { addressKey, uniqueAddresses } from './addresses';
 import { MAX_ADDRESSES_PER_CALL, chunk } from './chunk';
-import { PENDING_OVERDUE_MS } from './pending';
+import { DEFAULT_LEASE_MS, DEFAULT_LEASE_POLL_MS, recentlyRequested, safely, timerSleep, waitForTurn } from './sendTurn';
+
+export { DEFAULT_LEASE_MS, DEFAULT_LEASE_POLL_MS } from './sendTurn';
 
 export interface ChunkResult {
   /** Position of the chunk in the whole request (stable across retries). */
@@ -93,39 +94,8 @@ export interface RequestProvisioningOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export const DEFAULT_LEASE_MS = 180000;
-export const DEFAULT_LEASE_POLL_MS = 2000;
-
-function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      if (signal) {
-        signal.removeEventListener('abort', done);
-      }
-      resolve();
-    }
-    if (signal) {
-      signal.addEventListener('abort', done);
-    }
-  });
-}
-
 function defaultId(now: Date, index: number): string {
   return 'req-' + now.getTime().toString(36) + '-' + String(index) + '-' + Math.floor(Math.random() * 2176782336).toString(36);
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-async function safely<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await run();
-  } catch (error) {
-    return failure(0, 'UnexpectedError', errorMessage(error));
-  }
 }
 
 function copyChunk(result: ChunkResult): ChunkResult {
@@ -137,28 +107,6 @@ function copyChunk(result: ChunkResult): ChunkResult {
     copy.sentAt = result.sentAt;
   }
   return copy;
-}
-
-/**
- * Addresses enqueued (not failed) within the pending window by log entries other than `ownIds`. A log that cannot be
- * read gives an empty set: the request goes on (a duplicate enqueue is harmless — SharePoint skips existing sites —
- * and it is better than not requesting at all).
- */
-async function recentlyRequested(log: ProvisioningLogStore, ownIds: ReadonlySet<string>, now: Date): Promise<Set<string>> {
-  const loaded = await safely(() => log.load());
-  const addresses = new Set<string>();
-  if (!loaded.ok) {
-    return addresses;
-  }
-  for (const entry of loaded.value) {
-    const time = Date.parse(entry.requestedAt);
-    if (entry.result === 'enqueued' && !ownIds.has(entry.id) && !isNaN(time) && now.getTime() - time < PENDING_OVERDUE_MS && now.getTime() - time >= -60000) {
-      for (const email of entry.emails) {
-        addresses.add(addressKey(email));
-      }
-    }
-  }
-  return addresses;
 }
 
 /** Requests personal sites for the addresses (see the module comment). Never throws. */
@@ -230,29 +178,6 @@ export async function requestProvisioning(
   };
   report();
 
-  /**
-   * Waits for the shared turn to send. 'held': ours (release it after); 'free': no lease to take (not shared, or the
-   * service refused the claim: recorded in leaseFailure); 'cancelled': the signal fired while waiting.
-   */
-  const claimTurn = async (lease: SendLease): Promise<'held' | 'free' | 'cancelled'> => {
-    for (;;) {
-      if (opts.signal && opts.signal.aborted) {
-        return 'cancelled';
-      }
-      const claim = await safely(() => lease.claim(holder, opts.leaseMs ?? DEFAULT_LEASE_MS, opts.now()));
-      if (!claim.ok) {
-        leaseFailure = claim;
-        return 'free';
-      }
-      if (claim.value.held) {
-        return 'held';
-      }
-      waitingFor = { holder: claim.value.holder, until: claim.value.until };
-      report();
-      await sleep(opts.leasePollMs ?? DEFAULT_LEASE_POLL_MS, opts.signal);
-    }
-  };
-
   for (let i = 0; i < toSend.length; i++) {
     if (opts.signal && opts.signal.aborted) {
       state.cancelled = true;
@@ -300,11 +225,22 @@ export async function requestProvisioning(
     /** One chunk's turn; false when it was cancelled while waiting for the shared turn (nothing sent). */
     const turn = async (): Promise<boolean> => {
       const lease = log.lease;
-      const claimed = lease ? await claimTurn(lease) : 'free';
-      if (waitingFor) {
-        waitingFor = undefined;
-        report();
-      }
+      const claimed = lease
+        ? await waitForTurn(lease, holder, {
+            leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
+            pollMs: opts.leasePollMs ?? DEFAULT_LEASE_POLL_MS,
+            now: opts.now,
+            sleep,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+            onRefused: (failed) => {
+              leaseFailure = failed;
+            },
+            onWaiting: (waiting) => {
+              waitingFor = waiting;
+              report();
+            },
+          })
+        : 'free';
       if (claimed === 'cancelled') {
         return false;
       }
