@@ -3,12 +3,11 @@
  * by proxy address for those still not found (LOOKUP_ORDER). An address outside the tenant's verified domains is nobody's
  * sign-in name (domains.ts): it starts at the mail lookup. Each kind is sent in chunks that fill one Graph $batch (300
  * addresses: 20 requests of 15 — `in` for sign-in name and mail, `any` clauses joined by `or` for proxy addresses),
- * LOOKUP_CONCURRENCY calls in flight at once,
- * and the kinds overlap: the addresses a call did not find are queued for the next kind at once (cut into full chunks;
- * the rest once the kinds before are done), so the time is about the number of batches over the concurrency, not one
- * wave of each kind after the other. Progress, cancel, and failures kept per address: a failure of a whole call counts
- * for each of its addresses, and after a sign-in or network failure the remaining calls are not sent (they would fail
- * the same way) and carry that failure.
+ * LOOKUP_CONCURRENCY calls in flight at once, and the kinds overlap: the addresses a call did not find are queued for
+ * the next kind at once (cut into full chunks, the kinds taking turns; what does not fill a chunk goes as soon as a call
+ * is free), so the time is about the number of batches over the concurrency, not one wave of each kind after the other.
+ * Progress, cancel, and failures kept per address: a failure of a whole call counts for each of its addresses, and after
+ * a sign-in or network failure the remaining calls are not sent (they would fail the same way) and carry that failure.
  */
 import { success, type Failure, type Outcome } from '../common/outcome';
 import { couldBeSignInName, type TenantDomains } from './domains';
@@ -172,29 +171,47 @@ export async function lookUpAddresses(port: UserLookup, keys: ReadonlyArray<stri
   };
 
   await new Promise<void>((resolve) => {
-    const pump = (): void => {
+    // The scheduler: `pump` sends what can go; each call's end pumps again.
+    const scheduler: { pump: () => void } = { pump: () => undefined };
+    const free = (): boolean => running < concurrency;
+    const launch = (chunk: Chunk): void => {
+      running++;
+      inFlight[chunk.stage] = (inFlight[chunk.stage] as number) + 1;
+      void send(chunk).then(() => {
+        running--;
+        inFlight[chunk.stage] = (inFlight[chunk.stage] as number) - 1;
+        scheduler.pump();
+      });
+    };
+    scheduler.pump = (): void => {
       for (let stage = 0; stage < stages; stage++) {
         cut(stage);
       }
-      // Earlier kinds first: their answers feed the later ones.
-      for (let stage = 0; stage < stages && running < concurrency; stage++) {
-        const queue = ready[stage] as Chunk[];
-        while (queue.length > 0 && running < concurrency) {
-          const chunk = queue.shift() as Chunk;
-          running++;
-          inFlight[stage] = (inFlight[stage] as number) + 1;
-          void send(chunk).then(() => {
-            running--;
-            inFlight[stage] = (inFlight[stage] as number) - 1;
-            pump();
-          });
+      // One chunk of each kind in turn, the last kinds first: a kind waiting behind another's many chunks would delay
+      // what it feeds (mail answers feed the proxy-address lookups), and each kind's own chunks are independent.
+      let launched = true;
+      while (launched && free()) {
+        launched = false;
+        for (let stage = stages - 1; stage >= 0 && free(); stage--) {
+          const chunk = (ready[stage] as Chunk[]).shift();
+          if (chunk !== undefined) {
+            launched = true;
+            launch(chunk);
+          }
+        }
+      }
+      // Calls free and nothing full to send: what waits goes now, in a smaller chunk (more requests, no more time).
+      for (let stage = stages - 1; stage >= 0 && free(); stage--) {
+        const queue = waiting[stage] as string[];
+        if (queue.length > 0) {
+          launch({ stage, keys: queue.splice(0, chunkSize(stage)) });
         }
       }
       if (running === 0) {
         resolve();
       }
     };
-    pump();
+    scheduler.pump();
   });
 
   // Looked up every way: nobody has these addresses.
