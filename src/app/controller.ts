@@ -5,7 +5,7 @@ import { requestProvisioning, type BulkRequestState } from '../provisioning/requ
 import { scanTenant, type ScanCheckpoint, type ScanOutcome, type ScanResult } from '../provisioning/scan';
 import { progressToScanState, toScanState } from './scanState';
 import type { EnqueueAttempt, ProvisioningLogEntry, ProvisioningRequester } from '../provisioning/ports';
-import { failure, type Failure } from '../common/outcome';
+import { errorMessage, failure, type Failure } from '../common/outcome';
 import { gatherFacts } from './gatherFacts';
 import { guardPorts } from './neverThrow';
 import type { AppPorts } from './ports';
@@ -18,10 +18,6 @@ export interface ControllerServices {
   /** The tenant's ports; createTenantPorts also gives the transport's waits and the tabs' provisioning lock. */
   ports: AppPorts & Partial<TransportPorts>;
   now?: () => Date;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Facts when gathering itself broke (not a read: every read answers an Outcome): each one says so. */

@@ -47,3 +47,17 @@ export function success<T>(value: T): Success<T> {
 export function failure(status: number, code: string, message: string, extra: Partial<Omit<Failure, 'ok' | 'status' | 'code' | 'message'>> = {}): Failure {
   return { ok: false, status, code, message, ...extra };
 }
+
+/** An exception's message (an Error's message, else the thrown value as text). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Calls a port; an exception (which adapters should never let escape) becomes a Failure too (UnexpectedError). */
+export async function guarded<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    return failure(0, 'UnexpectedError', errorMessage(error));
+  }
+}

@@ -2,8 +2,8 @@
  * The turn of one chunk of a provisioning request: waiting for the tenant-wide turn to send (the shared log's lease)
  * and reading what others requested just before sending. Used by requestProvisioning; never throws.
  */
-import { failure } from '../common/outcome';
-import type { Failure, Outcome } from '../common/outcome';
+import { guarded } from '../common/outcome';
+import type { Failure } from '../common/outcome';
 import type { LeaseHolder, ProvisioningLogStore, SendLease } from './ports';
 import { addressKey } from './addresses';
 import { PENDING_OVERDUE_MS } from './pending';
@@ -30,18 +30,8 @@ export function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The port's answer, or an exception turned into a failure: the request never throws. */
-export async function safely<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await run();
-  } catch (error) {
-    return failure(0, 'UnexpectedError', errorMessage(error));
-  }
-}
+export const safely = guarded;
 
 /**
  * Addresses enqueued (not failed) within the pending window by log entries other than `ownIds`. A log that cannot be

@@ -1,6 +1,7 @@
 /** Evaluates every check over the gathered facts, in CHECK_IDS order, and summarizes the results. */
 import * as strings from 'ReadinessStrings';
 import { format } from '../common/format';
+import { errorMessage } from '../common/outcome';
 import { CHECK_IDS, type Check, type CheckId, type CheckResult } from './check';
 import type { TenantFacts } from './facts';
 import { ALL_CHECKS } from './checks';
@@ -25,13 +26,6 @@ function checkFor(id: CheckId, checks: ReadonlyArray<Check>): Check | undefined 
     }
   }
   return undefined;
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    return error.message;
-  }
-  return String(error);
 }
 
 /**

@@ -1,21 +1,11 @@
 /** One paged read as a chain: each page needs the previous page's `next`, so pages follow one another. */
 import * as strings from 'ProvisioningStrings';
 import { format } from '../../common/format';
-import { failure, type Failure, type Outcome } from '../../common/outcome';
+import { failure, guarded, type Failure, type Outcome } from '../../common/outcome';
 import type { Page } from '../ports';
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Calls a port; an exception (which adapters should never let escape) becomes a Failure too. */
-export async function call<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await run();
-  } catch (error) {
-    return failure(0, 'UnexpectedError', errorMessage(error));
-  }
-}
+export const call = guarded;
 
 export function isAborted(signal: AbortSignal | undefined): boolean {
   return signal !== undefined && signal.aborted;
