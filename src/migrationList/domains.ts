@@ -1,6 +1,6 @@
 /**
  * Which addresses can be a sign-in name of this tenant. Graph docs, *user resource type* (v1.0), `userPrincipalName`:
- * "The general format is alias@domain, where the domain must be present in the tenant's collection of verified domains
+ * "The general format is alias@domain, where domain must be present in the tenant's collection of verified domains
  * … The verified domains for the tenant can be accessed from the verifiedDomains property of organization." So an
  * address whose domain is not a verified domain is nobody's UPN, and its sign-in-name lookup is skipped. Its `mail` and
  * `proxyAddresses` lookups are not: a guest's mail is the guest's own external address, and the docs set no such rule
