@@ -51,8 +51,10 @@ export class MigrationListSession {
   /** Directory answers kept across runs (successes only), for the scan result they were made with. */
   private readonly known: Map<string, Outcome<AddressMatch>> = new Map();
   private knownFor: ScanResult | undefined;
-  /** The tenant's verified domains, read once (again after a failure): undefined inside when they could not be read. */
+  /** The tenant's verified domains: the read in flight or done (undefined again after a failure, to be read again). */
   private domains: Promise<TenantDomains | undefined> | undefined;
+  /** The domains once read. */
+  private knownDomains: TenantDomains | undefined;
   private lastProgressAt: number = -Infinity;
   private readonly options: Required<SessionOptions>;
 
@@ -231,7 +233,10 @@ export class MigrationListSession {
     this.set({ ...this.view, progress }, false);
   }
 
-  /** The tenant's verified domains (started once; a failed read is tried again next time, and skips nothing now). */
+  /**
+   * Starts reading the tenant's verified domains, once (a failed read is tried again the next time). The lookups use
+   * them when they are known and never wait for them: without them every address goes through every lookup.
+   */
   private verifiedDomains(): Promise<TenantDomains | undefined> {
     if (this.domains === undefined) {
       const read = this.port
@@ -242,7 +247,8 @@ export class MigrationListSession {
             this.domains = undefined;
             return undefined;
           }
-          return tenantDomains(outcome.value);
+          this.knownDomains = tenantDomains(outcome.value);
+          return this.knownDomains;
         });
       this.domains = read;
     }
@@ -318,10 +324,9 @@ export class MigrationListSession {
       const abort = new AbortController();
       this.abort = abort;
       this.set({ ...this.base(), column: chosen, phase: 'looking-up', progress: { done: 0, total: keys.length } }, true);
-      const domains = await this.verifiedDomains();
-      if (run !== this.run) {
-        return;
-      }
+      // Known by now when the list was dropped before (the read runs beside the file); else read for the next time.
+      void this.verifiedDomains();
+      const domains = this.knownDomains;
       const lookingUp = lookUpAddresses(this.port, keys, {
         signal: abort.signal,
         chunk: this.options.lookupChunk,

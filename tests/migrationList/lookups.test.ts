@@ -77,6 +77,14 @@ describe('the lookups', () => {
     expect(kindsOf(lookup, 'nobody@nowhere.example')).toEqual(['userPrincipalName', 'mail', 'proxyAddress']);
   });
 
+  it('a verified-domains read that never answers does not hold the lookups: every address goes through every lookup', async () => {
+    const lookup = new FakeLookup(TENANT, DOMAINS);
+    lookup.getVerifiedDomains = () => new Promise<Outcome<string[]>>(() => undefined);
+    const view = await check(lookup);
+    expect((view.resolutions || []).map((r) => r.verdict)).toEqual(VERDICTS);
+    expect(kindsOf(lookup, 'gina@fabrikam.com')).toEqual(['userPrincipalName', 'mail']);
+  });
+
   it('gives the same verdicts one address a call, one call at a time, as with full chunks in parallel', async () => {
     const one = await check(new FakeLookup(TENANT, DOMAINS), { lookupChunk: 1, lookupConcurrency: 1 });
     const many = await check(new FakeLookup(TENANT, DOMAINS), { lookupChunk: 2, lookupConcurrency: 3 });
