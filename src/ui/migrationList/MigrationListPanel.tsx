@@ -5,8 +5,7 @@
  * state it is given and calls back; it never fetches (the file is read here, in the browser, and handed on).
  */
 import * as React from 'react';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
-import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
+import { DefaultButton } from '@fluentui/react/lib/Button';
 import { Dropdown, type IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
@@ -19,7 +18,7 @@ import type { MigrationListInput } from '../../migrationList/session';
 import type { ColumnSource, MigrationListView, RowResolution, Verdict } from '../../migrationList/types';
 import { columnName, failureText, parseErrorText, verdictLabel } from '../../migrationList/verdictText';
 import { CSV_MIME_TYPE } from '../../provisioning/csv';
-import { MAX_ADDRESSES_PER_CALL } from '../../provisioning/chunk';
+import { ConfirmRequestDialog, RequestButton } from '../users/RequestControls';
 import { POWERSHELL_MIME_TYPE } from '../../provisioning/powershell';
 import type { ScanResult } from '../../provisioning/scan';
 import { needsOtherGeo } from '../users/exports';
@@ -330,14 +329,7 @@ function MigrationListPanelView(props: MigrationListPanelProps): JSX.Element {
             </span>
           </div>
           <div style={toolbar}>
-            <PrimaryButton
-              text={format(strings.RequestButton, selected.size)}
-              disabled={requestBlocked !== undefined}
-              allowDisabledFocus
-              aria-describedby={requestBlocked !== undefined ? ids.requestReason : undefined}
-              onClick={openConfirm}
-            />
-            {requestBlocked !== undefined && <span id={ids.requestReason}>{requestBlocked}</span>}
+            <RequestButton text={format(strings.RequestButton, selected.size)} blockedReason={requestBlocked} reasonId={ids.requestReason} onClick={openConfirm} />
           </div>
           <div style={{ marginTop: 8 }}>
             {positions.length === 0 ? (
@@ -395,21 +387,15 @@ function MigrationListPanelView(props: MigrationListPanelProps): JSX.Element {
         {message}
       </p>
 
-      <Dialog
-        hidden={confirming === undefined}
+      <ConfirmRequestDialog
+        addresses={confirming}
+        titleFormat={strings.ConfirmTitle}
+        textFormat={strings.ConfirmText}
+        confirmLabel={strings.ConfirmRequest}
+        cancelLabel={strings.ConfirmCancel}
+        onConfirm={confirmRequest}
         onDismiss={() => setConfirming(undefined)}
-        dialogContentProps={{
-          type: DialogType.normal,
-          title: format(strings.ConfirmTitle, confirming ? confirming.length : 0),
-          subText: format(strings.ConfirmText, Math.ceil((confirming ? confirming.length : 0) / MAX_ADDRESSES_PER_CALL)),
-        }}
-        modalProps={{ isBlocking: true }}
-      >
-        <DialogFooter>
-          <PrimaryButton text={strings.ConfirmRequest} onClick={confirmRequest} />
-          <DefaultButton text={strings.ConfirmCancel} onClick={() => setConfirming(undefined)} />
-        </DialogFooter>
-      </Dialog>
+      />
     </div>
   );
 }

@@ -4,13 +4,12 @@
  */
 import * as React from 'react';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
-import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
+import { DefaultButton } from '@fluentui/react/lib/Button';
 import { getId } from '@fluentui/react/lib/Utilities';
 import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
 import type { LogView, RequestView, ScanView, UserRow } from '../../app/state';
-import { MAX_ADDRESSES_PER_CALL } from '../../provisioning/chunk';
+import { ConfirmRequestDialog, RequestButton } from './RequestControls';
 import { departments, filterUsers } from '../../provisioning/filter';
 import type { StateFilter } from '../../provisioning/filter';
 import {
@@ -221,14 +220,7 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
           <LogNotices log={log} />
           {result !== undefined && rows.length > 0 && (
             <div style={toolbar}>
-              <PrimaryButton
-                text={format(strings.RequestButton, selection.count)}
-                disabled={requestBlocked !== undefined}
-                allowDisabledFocus
-                aria-describedby={requestBlocked !== undefined ? ids.requestReason : undefined}
-                onClick={openConfirm}
-              />
-              {requestBlocked !== undefined && <span id={ids.requestReason}>{requestBlocked}</span>}
+              <RequestButton text={format(strings.RequestButton, selection.count)} blockedReason={requestBlocked} reasonId={ids.requestReason} onClick={openConfirm} />
             </div>
           )}
           <RequestStatus request={request} onRetryFailed={props.onRetryFailed} onCancelRequest={props.onCancelRequest} onDownloadScript={downloadScript} />
@@ -250,21 +242,15 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
         />
       )}
 
-      <Dialog
-        hidden={confirming === undefined}
+      <ConfirmRequestDialog
+        addresses={confirming}
+        titleFormat={strings.ConfirmTitle}
+        textFormat={strings.ConfirmText}
+        confirmLabel={strings.ConfirmRequest}
+        cancelLabel={strings.ConfirmCancel}
+        onConfirm={confirmRequest}
         onDismiss={closeConfirm}
-        dialogContentProps={{
-          type: DialogType.normal,
-          title: format(strings.ConfirmTitle, confirming ? confirming.length : 0),
-          subText: format(strings.ConfirmText, Math.ceil((confirming ? confirming.length : 0) / MAX_ADDRESSES_PER_CALL)),
-        }}
-        modalProps={{ isBlocking: true }}
-      >
-        <DialogFooter>
-          <PrimaryButton text={strings.ConfirmRequest} onClick={confirmRequest} />
-          <DefaultButton text={strings.ConfirmCancel} onClick={closeConfirm} />
-        </DialogFooter>
-      </Dialog>
+      />
     </div>
   );
 }
