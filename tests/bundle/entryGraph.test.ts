@@ -154,6 +154,7 @@ describe('the entry chunk (static imports from the web part)', () => {
       'src/migrationList/columns.ts',
       'src/migrationList/csvParse.ts',
       'src/migrationList/decode.ts',
+      'src/migrationList/domains.ts',
       'src/migrationList/lookup.ts',
       'src/migrationList/resolve.ts',
       'src/migrationList/session.ts',
