@@ -112,6 +112,9 @@ describe('the migration list in the demo preview', () => {
       await expect(summary.textContent()).resolves.toContain('9 rows');
       await expect(page.locator('[data-destination="Sofia.T@contoso.com"]').textContent()).resolves.toContain('sofia.tanaka77@contoso.onmicrosoft.com');
       await page.screenshot({ path: path.join(ARTIFACTS, 'migration-list.png'), fullPage: true });
+      // The section alone, as docs/screenshots/migration-list.png shows it (copied from here when the section changes).
+      await page.setViewportSize({ width: 1200, height: 900 });
+      await page.locator('section', { has: page.getByTestId('mapping-summary') }).first().screenshot({ path: path.join(ARTIFACTS, 'migration-list-section.png') });
       expect(await axeViolations(page)).toEqual([]);
 
       // Only what the scan did not hold went to the directory.
