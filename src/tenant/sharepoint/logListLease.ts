@@ -26,7 +26,8 @@ interface LeaseState {
 
 function parseLease(item: LeaseItem, field: string): LeaseState {
   try {
-    const parsed = JSON.parse(typeof item[field] === 'string' ? item[field] : '') as Partial<LeaseState>;
+    const raw = item[field];
+    const parsed = JSON.parse(typeof raw === 'string' ? raw : '') as Partial<LeaseState>;
     const holder = parsed.lease;
     const until = typeof parsed.until === 'string' ? parsed.until : '';
     return holder && typeof holder.session === 'string' && typeof holder.name === 'string' ? { lease: { session: holder.session, name: holder.name }, until } : { until };
