@@ -19,6 +19,7 @@ import {
   SCRIPT_FILE_NAME,
   requestScript,
   rowsCsv,
+  countUnprovisioned,
   unprovisionedUpns,
   geoCounts,
   needsOtherGeo,
@@ -88,7 +89,7 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
     }
     return list;
   }, [index, rows, text, stateFilter, department, sort]);
-  const shownUnprovisioned = React.useMemo(() => unprovisionedUpns(shown), [shown]);
+  const shownUnprovisionedCount = React.useMemo(() => countUnprovisioned(shown), [shown]);
 
   const selection = useRowSelection(rows, shown);
   const [confirming, setConfirming] = React.useState<string[] | undefined>(undefined);
@@ -148,9 +149,9 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
     setExportMessage(format(strings.ExportCsvDone, shown.length));
   };
   const scriptFromSelection = selection.count > 0;
-  const scriptCount = scriptFromSelection ? selection.count : shownUnprovisioned.length;
+  const scriptCount = scriptFromSelection ? selection.count : shownUnprovisionedCount;
   const downloadListScript = (): void => {
-    downloadScript(scriptFromSelection ? upnsOf(selection.selectedRows()) : shownUnprovisioned);
+    downloadScript(scriptFromSelection ? upnsOf(selection.selectedRows()) : unprovisionedUpns(shown));
   };
 
   const selectedText =
@@ -200,8 +201,8 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
                 </span>
                 <span aria-live="polite">{selectedText}</span>
                 <DefaultButton
-                  text={format(strings.SelectAllFiltered, shownUnprovisioned.length)}
-                  disabled={shownUnprovisioned.length === 0 || selection.shownCount >= shownUnprovisioned.length}
+                  text={format(strings.SelectAllFiltered, shownUnprovisionedCount)}
+                  disabled={shownUnprovisionedCount === 0 || selection.shownCount >= shownUnprovisionedCount}
                   onClick={selection.selectAllShown}
                 />
                 <DefaultButton text={strings.ClearSelection} disabled={selection.count === 0} onClick={selection.clear} />

@@ -50,6 +50,17 @@ export function upnsOf(rows: ReadonlyArray<UserRow>): string[] {
 }
 
 /** UPNs of the rows that are not provisioned yet (requested ones included: a request may need to be sent again). */
+/** How many of the rows are not provisioned (no array built: it runs on every keystroke). */
+export function countUnprovisioned(rows: ReadonlyArray<UserRow>): number {
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows[i] as UserRow).status.state !== 'provisioned') {
+      count++;
+    }
+  }
+  return count;
+}
+
 export function unprovisionedUpns(rows: ReadonlyArray<UserRow>): string[] {
   const upns: string[] = [];
   for (let i = 0; i < rows.length; i++) {

@@ -49,10 +49,12 @@ export function useRowSelection(rows: ReadonlyArray<UserRow>, shown: ReadonlyArr
   // The Fluent Selection is keyed by the row's position in `rows` ("0"…"99999"), not by the user id (a GUID): its
   // key → index dictionary then holds array-index keys, which keeps setItems fast at 100,000 rows (bench/README.md).
   // The selected Set still holds user ids.
+  // The key strings are made once per rows: setItems asks every shown row's key on every keystroke, and a new string per
+  // row and call was the largest cost of a keystroke at 300,000 rows (bench/filter-profile.ts).
   const positions = React.useMemo(() => {
-    const map = new Map<UserRow, number>();
+    const map = new Map<UserRow, string>();
     for (let i = 0; i < rows.length; i++) {
-      map.set(rows[i] as UserRow, i);
+      map.set(rows[i] as UserRow, String(i));
     }
     return map;
   }, [rows]);
@@ -62,8 +64,8 @@ export function useRowSelection(rows: ReadonlyArray<UserRow>, shown: ReadonlyArr
     const created: Selection = new Selection({
       selectionMode: SelectionMode.multiple,
       getKey: (item: IObjectWithKey) => {
-        const position = positionsRef.current.get(asRow(item));
-        return position === undefined ? rowKey(asRow(item)) : String(position);
+        const key = positionsRef.current.get(asRow(item));
+        return key === undefined ? rowKey(asRow(item)) : key;
       },
       canSelectItem: (item: IObjectWithKey) => selectable(asRow(item)),
       onSelectionChanged: () => {
