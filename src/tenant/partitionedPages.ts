@@ -5,20 +5,12 @@
  * never throws; paging, next-link checks and error shapes are those of the single-chain reads.
  */
 import type { GraphFI } from '@pnp/graph';
-import { ConsistencyLevel, graphGet, type IPagedResult } from '@pnp/graph';
-import { errorCheck, parseODataJSON, type Queryable } from '@pnp/queryable';
 import type { SPFI } from '@pnp/sp';
 import { failure, type Outcome } from '../common/outcome';
-import { DIRECTORY_READ } from '../common/scopes';
 import type { DirectoryUser, Page, PersonalSite, SitePartitionPages, UserPartitionPages } from '../provisioning/ports';
-import type { GraphUser } from './graph/dto';
-import { attempt, odataString } from './graph/graphCall';
-import { toDirectoryUser } from './graph/mapping';
-import { graphCollection, isSameOrigin, malformed, originOf } from './graph/root';
-import { USER_PAGE_SIZE } from './graph/directoryReader';
+import { odataString } from './graph/graphCall';
+import { readUsersPage } from './graph/usersPage';
 import { csomPersonalSitesPage } from './sharepoint/personalSiteReader';
-
-const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans', 'preferredDataLocation'];
 
 /** `startsWith(userPrincipalName,'<prefix>')`, the prefix quoted as an OData string literal (a `'` doubled). */
 export function upnPrefixFilter(prefix: string): string {
@@ -34,32 +26,6 @@ export function personalUrlFilter(prefix: string): string {
   return `Url -like '-my.sharepoint.com/personal/${prefix}'`;
 }
 
-/**
- * PnPjs's `Paged` parse without its whitespace-stripped copy of the body (`txt.replace(/\s/ig, "")`, a second string as
- * large as the page — 1 MB and more per users page — made only to test for an empty body): the same result shape.
- */
-function PageParse(withCount: boolean): (instance: Queryable) => Queryable {
-  return (instance: Queryable): Queryable => {
-    instance.on.parse.replace(errorCheck);
-    instance.on.parse(async (url: URL, response: Response, result: unknown): Promise<[URL, Response, unknown]> => {
-      const text = await response.text();
-      const json = (/\S/.test(text) ? JSON.parse(text) : {}) as Record<string, unknown>;
-      const nextLink = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : '';
-      const counted = json['@odata.count'];
-      const page: IPagedResult<unknown> = {
-        count: withCount && counted !== undefined ? parseInt(String(counted), 10) : 0,
-        hasNext: nextLink !== '',
-        nextLink,
-        deltaLink: '',
-        value: parseODataJSON(json) as unknown[],
-      };
-      result = page;
-      return [url, response, result];
-    });
-    return instance;
-  };
-}
-
 /** Users by UPN prefix over Microsoft Graph. */
 export class GraphUserPartitions implements UserPartitionPages {
   public constructor(
@@ -73,31 +39,10 @@ export class GraphUserPartitions implements UserPartitionPages {
    * ones by `@odata.nextLink`, never to another origin.
    */
   public async getUsersPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
-    if (next !== undefined && !isSameOrigin(this.graphBaseUrl, next)) {
-      return failure(0, 'ForeignNextLink', `The directory pointed the next page to another host (${originOf(next)}); it was not followed.`);
-    }
     if (prefix === '') {
       return failure(0, 'InvalidPartition', 'A users partition needs a prefix.');
     }
-    return attempt(DIRECTORY_READ, async () => {
-      const collection = (next
-        ? graphCollection<GraphUser>(this.graph, next)
-        : graphCollection<GraphUser>(this.graph, 'users').select(...USER_FIELDS).top(USER_PAGE_SIZE)
-      ).using(ConsistencyLevel());
-      if (next === undefined) {
-        collection.query.set('$filter', upnPrefixFilter(prefix));
-        collection.query.set('$count', 'true');
-      }
-      const page = (await graphGet(collection.using(PageParse(next === undefined)), signal ? { signal } : undefined)) as unknown as IPagedResult<GraphUser>;
-      if (!Array.isArray(page.value)) {
-        throw malformed('users');
-      }
-      return {
-        items: page.value.map(toDirectoryUser),
-        ...(page.hasNext && page.nextLink ? { next: page.nextLink } : {}),
-        ...(next === undefined && typeof page.count === 'number' && page.count >= 0 ? { totalEstimate: page.count } : {}),
-      };
-    });
+    return readUsersPage(this.graph, this.graphBaseUrl, upnPrefixFilter(prefix), next, signal);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { GraphFI } from '@pnp/graph';
-import { ConsistencyLevel, graphGet, graphPost, Paged, type IPagedResult } from '@pnp/graph';
+import { ConsistencyLevel, graphGet, graphPost } from '@pnp/graph';
 import { body, TextParse } from '@pnp/queryable';
 import type { DirectoryRole, EligibleRole, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
 import { failure, success, type Failure, type Outcome } from '../../common/outcome';
@@ -12,12 +12,12 @@ import { readServiceError } from '../http/toFailure';
 import { DIRECTORY_READ, ROLE_ELIGIBILITY_READ, USER_READ } from '../../common/scopes';
 import type { GraphDirectoryRole, GraphOrganization, GraphRoleEligibility, GraphSubscribedSku, GraphUser } from './dto';
 import { attempt, odataString } from './graphCall';
+import { USER_FIELDS, readUsersPage } from './usersPage';
 import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku, toTenantInfo, toVerifiedDomains } from './mapping';
-import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } from './root';
+import { graphCollection, graphQueryable, malformed } from './root';
 
 /** Graph's largest page for /users. */
-export const USER_PAGE_SIZE = 999;
-const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans', 'preferredDataLocation'];
+export { USER_PAGE_SIZE } from './usersPage';
 /** Licensed, enabled members: what the connector counts. An advanced query (needs ConsistencyLevel: eventual). */
 export const LICENSED_MEMBERS_FILTER = "accountEnabled eq true and userType eq 'Member' and assignedLicenses/$count ne 0";
 
@@ -197,30 +197,10 @@ export class GraphDirectoryReader implements DirectoryReader {
    * total is known for progress ("N of about M"); the next ones by `@odata.nextLink`. A nextLink to another origin is
    * refused (never sent with the token); a body that is not a page is `MalformedAnswer`.
    */
-  public async getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
-    if (next !== undefined && !isSameOrigin(this.graphBaseUrl, next)) {
-      return failure(0, 'ForeignNextLink', `The directory pointed the next page to another host (${originOf(next)}); it was not followed.`);
-    }
-    return attempt(DIRECTORY_READ, async () => {
-      // ConsistencyLevel: eventual on every page: the nextLink of a counted query carries $count=true too.
-      const collection = (next
-        ? graphCollection<GraphUser>(this.graph, next)
-        : graphCollection<GraphUser>(this.graph, 'users').select(...USER_FIELDS).top(USER_PAGE_SIZE)
-      ).using(ConsistencyLevel());
-      if (next === undefined) {
-        collection.query.set('$count', 'true');
-      }
-      const page = (await graphGet(collection.using(Paged(next === undefined)), signal ? { signal } : undefined)) as unknown as IPagedResult<GraphUser>;
-      if (!Array.isArray(page.value)) {
-        throw malformed('users');
-      }
-      return {
-        items: page.value.map(toDirectoryUser),
-        ...(page.hasNext && page.nextLink ? { next: page.nextLink } : {}),
-        ...(next === undefined && page.count > 0 ? { totalEstimate: page.count } : {}),
-      };
-    });
+  public getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
+    return readUsersPage(this.graph, this.graphBaseUrl, undefined, next, signal);
   }
+
 
   /**
    * The migration list's lookups, through Graph `$batch` (20 requests a batch): `GET /users?$filter=userPrincipalName

@@ -1,0 +1,77 @@
+/**
+ * One page of `GET /users` as the OneDrive scan reads it — the whole directory (the single chain) or the users whose UPN
+ * starts with a prefix (the partitioned scan). One implementation for both: the same `$select`, `$top=999`, `$count=true`
+ * with ConsistencyLevel: eventual on the first page, next links followed only to Graph's own origin, the same mapping.
+ */
+import type { GraphFI } from '@pnp/graph';
+import { ConsistencyLevel, graphGet, type IPagedResult } from '@pnp/graph';
+import { errorCheck, parseODataJSON, type Queryable } from '@pnp/queryable';
+import { failure, type Outcome } from '../../common/outcome';
+import { DIRECTORY_READ } from '../../common/scopes';
+import type { DirectoryUser, Page } from '../../provisioning/ports';
+import type { GraphUser } from './dto';
+import { attempt } from './graphCall';
+import { toDirectoryUser } from './mapping';
+import { graphCollection, isSameOrigin, malformed, originOf } from './root';
+
+/** Graph's largest users page. */
+export const USER_PAGE_SIZE = 999;
+/** What the scan needs of a user (and the migration list's lookups). */
+export const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans', 'preferredDataLocation'];
+
+/**
+ * PnPjs's `Paged` parse without its whitespace-stripped copy of the body (`txt.replace(/\s/ig, "")`, a second string as
+ * large as the page — 1 MB and more per users page — made only to test for an empty body): the same result shape, with
+ * `count` -1 when the answer carries no `@odata.count`.
+ */
+function PageParse(instance: Queryable): Queryable {
+  instance.on.parse.replace(errorCheck);
+  instance.on.parse(async (url: URL, response: Response, result: unknown): Promise<[URL, Response, unknown]> => {
+    const text = await response.text();
+    const json = (/\S/.test(text) ? JSON.parse(text) : {}) as Record<string, unknown>;
+    const nextLink = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : '';
+    const counted = json['@odata.count'];
+    const page: IPagedResult<unknown> = {
+      count: counted !== undefined ? parseInt(String(counted), 10) : -1,
+      hasNext: nextLink !== '',
+      nextLink,
+      deltaLink: '',
+      value: parseODataJSON(json) as unknown[],
+    };
+    result = page;
+    return [url, response, result];
+  });
+  return instance;
+}
+
+/**
+ * One page of users: the first with `$filter` when given, `$select`, `$top=999` and `$count=true`, so the total (of the
+ * tenant or of the partition) is known from it (`totalEstimate`); the next ones by `@odata.nextLink` (ConsistencyLevel
+ * on every page: the next link of a counted query carries `$count=true` too). A next link to another origin is refused
+ * (never sent with the token); a body that is not a page is `MalformedAnswer`. Never throws.
+ */
+export function readUsersPage(graph: GraphFI, graphBaseUrl: string, filter: string | undefined, next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
+  if (next !== undefined && !isSameOrigin(graphBaseUrl, next)) {
+    return Promise.resolve(failure(0, 'ForeignNextLink', `The directory pointed the next page to another host (${originOf(next)}); it was not followed.`));
+  }
+  return attempt(DIRECTORY_READ, async () => {
+    const collection = (next ? graphCollection<GraphUser>(graph, next) : graphCollection<GraphUser>(graph, 'users').select(...USER_FIELDS).top(USER_PAGE_SIZE)).using(
+      ConsistencyLevel(),
+    );
+    if (next === undefined) {
+      if (filter !== undefined) {
+        collection.query.set('$filter', filter);
+      }
+      collection.query.set('$count', 'true');
+    }
+    const page = (await graphGet(collection.using(PageParse), signal ? { signal } : undefined)) as unknown as IPagedResult<GraphUser>;
+    if (!Array.isArray(page.value)) {
+      throw malformed('users');
+    }
+    return {
+      items: page.value.map(toDirectoryUser),
+      ...(page.hasNext && page.nextLink ? { next: page.nextLink } : {}),
+      ...(next === undefined && page.count >= 0 ? { totalEstimate: page.count } : {}),
+    };
+  });
+}
