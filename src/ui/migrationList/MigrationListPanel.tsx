@@ -387,15 +387,7 @@ function MigrationListPanelView(props: MigrationListPanelProps): JSX.Element {
         {message}
       </p>
 
-      <ConfirmRequestDialog
-        addresses={confirming}
-        titleFormat={strings.ConfirmTitle}
-        textFormat={strings.ConfirmText}
-        confirmLabel={strings.ConfirmRequest}
-        cancelLabel={strings.ConfirmCancel}
-        onConfirm={confirmRequest}
-        onDismiss={() => setConfirming(undefined)}
-      />
+      <ConfirmRequestDialog addresses={confirming} texts={strings} onConfirm={confirmRequest} onDismiss={() => setConfirming(undefined)} />
     </div>
   );
 }

@@ -24,15 +24,20 @@ export function RequestButton(props: RequestButtonProps): JSX.Element {
   );
 }
 
+/** The dialog's texts, as each section's strings name them. */
+export interface ConfirmRequestTexts {
+  /** Title template, {0} = the number of addresses. */
+  ConfirmTitle: string;
+  /** Text template, {0} = the number of calls (chunks of at most 199). */
+  ConfirmText: string;
+  ConfirmRequest: string;
+  ConfirmCancel: string;
+}
+
 export interface ConfirmRequestDialogProps {
   /** The addresses about to be requested; undefined: the dialog is closed. */
   addresses: ReadonlyArray<string> | undefined;
-  /** Title template, {0} = the number of addresses. */
-  titleFormat: string;
-  /** Text template, {0} = the number of calls (chunks of at most 199). */
-  textFormat: string;
-  confirmLabel: string;
-  cancelLabel: string;
+  texts: ConfirmRequestTexts;
   onConfirm(): void;
   onDismiss(): void;
 }
@@ -40,20 +45,21 @@ export interface ConfirmRequestDialogProps {
 /** The blocking confirmation before a provisioning request: how many addresses, in how many calls. */
 export function ConfirmRequestDialog(props: ConfirmRequestDialogProps): JSX.Element {
   const count = props.addresses ? props.addresses.length : 0;
+  const texts = props.texts;
   return (
     <Dialog
       hidden={props.addresses === undefined}
       onDismiss={props.onDismiss}
       dialogContentProps={{
         type: DialogType.normal,
-        title: format(props.titleFormat, count),
-        subText: format(props.textFormat, Math.ceil(count / MAX_ADDRESSES_PER_CALL)),
+        title: format(texts.ConfirmTitle, count),
+        subText: format(texts.ConfirmText, Math.ceil(count / MAX_ADDRESSES_PER_CALL)),
       }}
       modalProps={{ isBlocking: true }}
     >
       <DialogFooter>
-        <PrimaryButton text={props.confirmLabel} onClick={props.onConfirm} />
-        <DefaultButton text={props.cancelLabel} onClick={props.onDismiss} />
+        <PrimaryButton text={texts.ConfirmRequest} onClick={props.onConfirm} />
+        <DefaultButton text={texts.ConfirmCancel} onClick={props.onDismiss} />
       </DialogFooter>
     </Dialog>
   );

@@ -243,15 +243,7 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
         />
       )}
 
-      <ConfirmRequestDialog
-        addresses={confirming}
-        titleFormat={strings.ConfirmTitle}
-        textFormat={strings.ConfirmText}
-        confirmLabel={strings.ConfirmRequest}
-        cancelLabel={strings.ConfirmCancel}
-        onConfirm={confirmRequest}
-        onDismiss={closeConfirm}
-      />
+      <ConfirmRequestDialog addresses={confirming} texts={strings} onConfirm={confirmRequest} onDismiss={closeConfirm} />
     </div>
   );
 }
