@@ -3,6 +3,8 @@ import { Paged, graphGet, type IGraphCollection, type IPagedResult } from '@pnp/
 import type { AppAssignment, ConnectorApp, ConnectorSettings, PermissionGrant } from '../../readiness/facts';
 import { failure, success, type Outcome } from '../../common/outcome';
 import type { ConnectorAppReader } from '../../app/ports';
+import type { Page } from '../../provisioning/ports';
+import { readChain } from '../../provisioning/scan/chains';
 import { DIRECTORY_READ } from '../../common/scopes';
 import type { GraphAppRoleAssignment, GraphPermissionGrant, GraphServicePrincipal } from './dto';
 import { attempt, odataString } from './graphCall';
@@ -11,18 +13,6 @@ import { graphCollection, graphQueryable, isSameOrigin, malformed, originOf } fr
 
 const SP_FIELDS = ['id', 'appId', 'displayName', 'appRoleAssignmentRequired', 'appOwnerOrganizationId', 'publisherName', 'verifiedPublisher'];
 
-/** A paging answer that cannot be followed; attempt() turns it into a Failure with this code. */
-class PagingError extends Error {
-  public constructor(
-    public readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PagingError';
-  }
-}
-/** Consecutive pages without one new item after which a read is stopped (as the scan's chains: MAX_STALLED_PAGES). */
-const MAX_STALLED_PAGES = 3;
 /**
  * A hard ceiling on the items of one app's grants or assignments. Graph documents no count for these two reads, so the
  * ceiling is not derived from one: it is far above what one app can carry in a tenant (one grant per user and resource,
@@ -31,26 +21,30 @@ const MAX_STALLED_PAGES = 3;
 const MAX_ITEMS = 1000000;
 
 /**
- * Reads every page of a collection, following @odata.nextLink — only to the same origin (the token never goes to
- * another host) and never to a link already followed (a link that points back would loop forever). Items seen twice
- * (the same page under two links) are kept once, by `keyOf`; pages that bring nothing new — MAX_STALLED_PAGES in a row
- * (a continuation that changes but never advances) — and more than MAX_ITEMS items stop the read with a typed failure.
+ * Reads every page of a collection through the scan's paging guard (`readChain`: a continuation that comes back is
+ * PagingLoop, MAX_STALLED_PAGES pages in a row with nothing new is PagingNoProgress, past the ceiling is PagingCeiling),
+ * following @odata.nextLink only to Graph's own origin (the token never goes to another host: ForeignNextLink). Items
+ * seen twice (the same page under two links) are kept once, by `keyOf`. Never throws.
  */
-async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGraphCollection<T[]>, keyOf: (item: T) => string): Promise<T[]> {
+async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGraphCollection<T[]>, keyOf: (item: T) => string): Promise<Outcome<T[]>> {
   const items: T[] = [];
   const seen = new Set<string>();
-  const followed = new Set<string>();
-  let stalled = 0;
-  let pages = 0;
-  let query: IGraphCollection<T[]> | undefined = first;
-  while (query) {
-    const page = (await graphGet(query.using(Paged()))) as unknown as IPagedResult<T>;
-    pages++;
-    if (!Array.isArray(page.value)) {
-      throw malformed('collection');
+  const readPage = (next: string | undefined): Promise<Outcome<Page<T>>> => {
+    if (next !== undefined && !isSameOrigin(graphBaseUrl, next)) {
+      return Promise.resolve(failure(0, 'ForeignNextLink', `Microsoft Graph pointed the next page to another host (${originOf(next)}); it was not followed.`));
     }
+    return attempt(DIRECTORY_READ, async () => {
+      const query = next === undefined ? first : graphCollection<T>(graph, next);
+      const page = (await graphGet(query.using(Paged()))) as unknown as IPagedResult<T>;
+      if (!Array.isArray(page.value)) {
+        throw malformed('collection');
+      }
+      return { items: page.value, ...(page.hasNext && page.nextLink ? { next: page.nextLink } : {}) };
+    });
+  };
+  const keep = (page: Page<T>): number => {
     let fresh = 0;
-    for (const item of page.value) {
+    for (const item of page.items) {
       const key = keyOf(item);
       if (!seen.has(key)) {
         seen.add(key);
@@ -58,27 +52,15 @@ async function readAllPages<T>(graph: GraphFI, graphBaseUrl: string, first: IGra
         fresh++;
       }
     }
-    stalled = fresh > 0 || page.value.length === 0 ? 0 : stalled + 1;
-    const link = page.hasNext ? page.nextLink : undefined;
-    if (!link) {
-      break;
-    }
-    if (stalled >= MAX_STALLED_PAGES) {
-      throw new PagingError('PagingNoProgress', `Microsoft Graph returned ${MAX_STALLED_PAGES} pages in a row, up to page ${pages}, with nothing that was not already read; the read was stopped to avoid an endless loop.`);
-    }
-    if (items.length > MAX_ITEMS) {
-      throw new PagingError('PagingCeiling', `Microsoft Graph returned more than ${MAX_ITEMS} items for one app by page ${pages}; the read was stopped so that it cannot run away.`);
-    }
-    if (!isSameOrigin(graphBaseUrl, link)) {
-      throw new PagingError('ForeignNextLink', `Microsoft Graph pointed the next page to another host (${originOf(link)}); it was not followed.`);
-    }
-    if (followed.has(link)) {
-      throw new PagingError('PagingLoop', 'Microsoft Graph pointed back to a page already read; the read was stopped to avoid an endless loop.');
-    }
-    followed.add(link);
-    query = graphCollection<T>(graph, link);
+    return fresh;
+  };
+  const pastCeiling = (): string | undefined =>
+    items.length > MAX_ITEMS ? `Microsoft Graph returned more than ${MAX_ITEMS} items for one app; the read was stopped so that it cannot run away.` : undefined;
+  const end = await readChain(readPage, undefined, { stop: false }, keep, { firstPage: 1, pastCeiling });
+  if (end.kind === 'failed') {
+    return end.failure;
   }
-  return items;
+  return end.kind === 'done' ? success(items) : failure(0, 'Cancelled', 'The read was cancelled.');
 }
 
 /** ConnectorAppReader over Microsoft Graph (Directory.Read.All). Every method answers an Outcome and never throws. */
@@ -113,13 +95,11 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
    * PagingLoop, PagingNoProgress, PagingCeiling, MalformedAnswer for answers that cannot be followed).
    */
   public async getPermissionGrants(servicePrincipalId: string): Promise<Outcome<PermissionGrant[]>> {
-    const grants = await attempt(DIRECTORY_READ, () =>
-      readAllPages(
-        this.graph,
-        this.graphBaseUrl,
-        graphCollection<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants').filter(`clientId eq ${odataString(servicePrincipalId)}`),
-        (grant) => grant.id,
-      ),
+    const grants = await readAllPages(
+      this.graph,
+      this.graphBaseUrl,
+      graphCollection<GraphPermissionGrant>(this.graph, 'oauth2PermissionGrants').filter(`clientId eq ${odataString(servicePrincipalId)}`),
+      (grant) => grant.id,
     );
     if (!grants.ok) {
       return grants;
@@ -145,13 +125,12 @@ export class GraphConnectorAppReader implements ConnectorAppReader {
   }
 
   /** `GET /servicePrincipals/{id}/appRoleAssignedTo` (every page). Failure: as getPermissionGrants; 404 for an unknown id. */
-  public getAssignments(servicePrincipalId: string): Promise<Outcome<AppAssignment[]>> {
-    return attempt(DIRECTORY_READ, async () => {
-      const first = graphCollection<GraphAppRoleAssignment>(this.graph, `servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo`)
-        .select('id', 'principalId', 'principalDisplayName', 'principalType')
-        .top(999);
-      const items = await readAllPages(this.graph, this.graphBaseUrl, first, (a) => a.id ?? a.principalId);
-      return items.map(toAssignment);
-    });
+  public async getAssignments(servicePrincipalId: string): Promise<Outcome<AppAssignment[]>> {
+    const first = graphCollection<GraphAppRoleAssignment>(this.graph, `servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo`)
+      .select('id', 'principalId', 'principalDisplayName', 'principalType')
+      .top(999);
+    const items = await readAllPages(this.graph, this.graphBaseUrl, first, (a) => a.id ?? a.principalId);
+    return items.ok ? success(items.value.map(toAssignment)) : items;
   }
+
 }
