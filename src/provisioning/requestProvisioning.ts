@@ -13,11 +13,11 @@
  */
 import * as strings from 'ProvisioningStrings';
 import { format } from '../common/format';
-import type { Failure } from '../common/outcome';
+import { guarded, type Failure } from '../common/outcome';
 import type { LeaseHolder, ProvisioningLogEntry, ProvisioningLogStore, ProvisioningRequester } from './ports';
 import { addressKey, uniqueAddresses } from './addresses';
 import { MAX_ADDRESSES_PER_CALL, chunk } from './chunk';
-import { DEFAULT_LEASE_MS, DEFAULT_LEASE_POLL_MS, recentlyRequested, safely, timerSleep, waitForTurn } from './sendTurn';
+import { DEFAULT_LEASE_MS, DEFAULT_LEASE_POLL_MS, recentlyRequested, timerSleep, waitForTurn } from './sendTurn';
 
 export { DEFAULT_LEASE_MS, DEFAULT_LEASE_POLL_MS } from './sendTurn';
 
@@ -146,7 +146,7 @@ export async function requestProvisioning(
   const sleep = opts.sleep ?? timerSleep;
 
   const writeLog = async (entry: ProvisioningLogEntry): Promise<void> => {
-    const written = await safely(() => log.append(entry));
+    const written = await guarded(() => log.append(entry));
     if (!written.ok) {
       state.unlogged.push(entry);
       lastLogFailure = written;
@@ -199,7 +199,7 @@ export async function requestProvisioning(
         delete current.failure;
         return;
       }
-      const outcome = await safely(() => requester.enqueue(current.emails.slice()));
+      const outcome = await guarded(() => requester.enqueue(current.emails.slice()));
       current.attempts++;
       current.sentAt = sentAt.toISOString();
       current.ok = outcome.ok;
@@ -249,7 +249,7 @@ export async function requestProvisioning(
       } finally {
         if (claimed === 'held' && lease) {
           // A release that fails leaves the lease to expire: the others wait at most until then.
-          await safely(() => lease.release(holder, opts.now()));
+          await guarded(() => lease.release(holder, opts.now()));
         }
       }
       return true;

@@ -30,16 +30,13 @@ export function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** The port's answer, or an exception turned into a failure: the request never throws. */
-export const safely = guarded;
-
 /**
  * Addresses enqueued (not failed) within the pending window by log entries other than `ownIds`. A log that cannot be
  * read gives an empty set: the request goes on (a duplicate enqueue is harmless — SharePoint skips existing sites —
  * and it is better than not requesting at all).
  */
 export async function recentlyRequested(log: ProvisioningLogStore, ownIds: ReadonlySet<string>, now: Date): Promise<Set<string>> {
-  const loaded = await safely(() => log.load());
+  const loaded = await guarded(() => log.load());
   const addresses = new Set<string>();
   if (!loaded.ok) {
     return addresses;
@@ -78,7 +75,7 @@ export async function waitForTurn(lease: SendLease, holder: LeaseHolder, opts: T
       if (opts.signal && opts.signal.aborted) {
         return 'cancelled';
       }
-      const claim = await safely(() => lease.claim(holder, opts.leaseMs, opts.now()));
+      const claim = await guarded(() => lease.claim(holder, opts.leaseMs, opts.now()));
       if (!claim.ok) {
         opts.onRefused(claim);
         return 'free';
