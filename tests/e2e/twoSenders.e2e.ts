@@ -7,7 +7,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startPreview } from '../../demo/start';
 import type { RunningSimulator } from '../../demo/simulator';
-import { launchChromium, waitForChecks } from './browser';
+import path from 'node:path';
+import { ARTIFACTS, launchChromium, waitForChecks } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -94,6 +95,38 @@ describe('two senders at once', () => {
     } finally {
       await first.close();
       await second.close();
+      await preview.close();
+    }
+  });
+
+  it('another admin holds the turn to send: the pane names them and waits, then sends once the turn is free', async () => {
+    const preview = await startPreview({ users: 800, port: 0 });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const sent: string[] = [];
+    try {
+      // Another admin's session holds the turn for 8 s: the log list's lease item as the product writes it
+      // (src/tenant/sharepoint/logListLease.ts), written here over the simulator's SharePoint REST with another token.
+      const headers = { Authorization: 'Bearer other-admin', 'Content-Type': 'application/json', Accept: 'application/json' };
+      const list = `${preview.siteUrl}/_api/web/lists/getbytitle('Migration Readiness provisioning log')`;
+      const post = async (url: string, body: unknown): Promise<number> => (await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })).status;
+      expect(await post(`${preview.siteUrl}/_api/web/lists`, { Title: 'Migration Readiness provisioning log', BaseTemplate: 100 })).toBe(201);
+      expect(await post(`${list}/fields`, { Title: 'MRLogEntry', FieldTypeKind: 3 })).toBe(201);
+      const other = { session: 'other-session', name: 'megan.bowen@contoso.onmicrosoft.com' };
+      const until = new Date(Date.now() + 8000).toISOString();
+      expect(await post(`${list}/items`, { Title: 'migration-readiness-send-lease', MRLogEntry: JSON.stringify({ lease: other, until }) })).toBe(201);
+
+      const page = await openPane(context, preview, sent);
+      const n = await prepareRequest(page);
+      await page.getByRole('button', { name: 'Request', exact: true }).click();
+      const waiting = page.getByTestId('request-waiting');
+      await waiting.waitFor({ timeout: 30000 });
+      await expect(waiting.textContent()).resolves.toMatch(/^Waiting for megan\.bowen@contoso\.onmicrosoft\.com, who is sending a provisioning request from another session/);
+      expect(sent).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'request-waiting.png'), fullPage: false });
+      await page.getByText(/chunk\(s\) queued \(\d+ address\(es\)\), 0 failed, 0 not sent\./).waitFor({ timeout: 60000 });
+      expectEachOnce(sent, n);
+    } finally {
+      await context.close();
       await preview.close();
     }
   });
