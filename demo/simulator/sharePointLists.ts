@@ -9,8 +9,10 @@
  * exception, per the OData specification. To force an overwrite … set the ETag value to "*". If you do not specify an
  * ETag, SharePoint overwrites the item regardless of version." (SharePoint/sp-dev-docs,
  * docs/sp-add-ins/working-with-lists-and-list-items-with-rest.md, "Using ETag values to determine document and list
- * item versioning"). The 412 body's message follows a recorded SharePoint Online answer ("The request ETag value '…'
- * does not match the object's ETag value '…'.", code `-1, Microsoft.SharePoint.Client.ClientServiceException`).
+ * item versioning"). The 412 body's message follows a third-party recording of SharePoint Online (blog.timwheeler.io,
+ * "SharePoint 412 Precondition Failed when updating metadata using REST": "The request ETag value '…' does not match the
+ * object's ETag value '…'.", code `-1, Microsoft.SharePoint.Client.ClientServiceException`). The ETag's value (`"1"`,
+ * one more per update) is our model, not a recorded one.
  */
 import type { SimContext } from './context';
 import { jsonResponse, spAccessDenied, spError, type SimRequest, type SimResponse } from './http';
