@@ -11,7 +11,6 @@ import { DEFAULT_PER_USER_BATCH, DEFAULT_PER_USER_CONCURRENCY, exclusionReason, 
 import { createDirectClients } from '../../src/tenant/clients';
 import { USER_PAGE_SIZE } from '../../src/tenant/graph/directoryReader';
 import { GRAPH_BATCH_LIMIT } from '../../src/tenant/sharepoint/personalSiteReader';
-import { CsomSitePartitions, GraphUserPartitions } from '../../src/tenant/partitionedPages';
 import type { PartitionPorts } from '../../src/provisioning/scan/partitionedChains';
 import { createTenantPorts } from '../../src/tenant/tenantPorts';
 import type { SimInfo } from './simulatorChild';
@@ -70,10 +69,8 @@ export type PrefixPages = Map<string, number>;
  * The partitioned reads over the same simulator, with the transport's waits (a 429 it retries pauses every chain),
  * each call timed and counted by prefix.
  */
-function partitionPorts(sim: SimInfo, userPages: Timing, sitePages: Timing, perPrefix: PrefixPages): PartitionPorts {
-  const clients = createDirectClients({ graphBaseUrl: sim.graphBaseUrl, siteUrl: sim.siteUrl, adminUrl: sim.spAdminUrl, token: 'bench-token' });
-  const users = new GraphUserPartitions(clients.graph, clients.graphBaseUrl);
-  const sites = new CsomSitePartitions(clients.admin, clients.adminUrl);
+function partitionPorts(ports: ReturnType<typeof createTenantPorts>, userPages: Timing, sitePages: Timing, perPrefix: PrefixPages): PartitionPorts {
+  const { users, sites } = ports.partitions;
   const count = (key: string): void => {
     perPrefix.set(key, (perPrefix.get(key) ?? 0) + 1);
   };
@@ -90,7 +87,7 @@ function partitionPorts(sim: SimInfo, userPages: Timing, sitePages: Timing, perP
         return sites.getPersonalSitesPageWithPrefix(prefix, next, signal);
       }),
     },
-    waits: clients.waits,
+    waits: ports.partitions.waits,
   };
 }
 
@@ -121,7 +118,7 @@ export async function runOurs(sim: SimInfo, partitioned?: number, trustSitePrefi
           return ports.sites.getOneDriveStates(ids, signal);
         },
       },
-      ...(partitioned !== undefined ? { partitions: partitionPorts(sim, userPages, sitePages, perPrefix) } : {}),
+      ...(partitioned !== undefined ? { partitions: partitionPorts(ports, userPages, sitePages, perPrefix) } : {}),
     },
     {
       ...(partitioned !== undefined ? { partitioned: { concurrency: partitioned, trustSitePrefixes } } : {}),

@@ -45,7 +45,7 @@ export type TriedKind =
   | 'enqueue-admin-token'
   | 'enqueue-paths';
 
-export type FallbackKind = 'browser-storage' | 'per-user-graph' | 'admin-token' | 'powershell-script';
+export type FallbackKind = 'browser-storage' | 'per-user-graph' | 'admin-token' | 'powershell-script' | 'assigned-plans';
 
 export type ConnectionHosts = AppPorts['hosts'];
 
@@ -78,6 +78,16 @@ function graphRow(state: AppState, hosts: ConnectionHosts): PathReport {
   const failed = scanUsersFailed ?? (facts ? firstFailure([facts.tenant, facts.skus, facts.me, facts.myRoles, facts.connectorApp, facts.grants, facts.assignments, facts.licensedUserCount]) : undefined);
   if (failed) {
     return { ...base, outcome: 'failed', answer: answerOf(failed) };
+  }
+  // Licensing read from each user's assigned plans (larger pages) instead of their licences: a fallback, with why.
+  const reading = state.scan.result ? state.scan.result.licenseReading : undefined;
+  if (reading && reading.source === 'plans') {
+    const answer: PathAnswer | undefined = reading.failure
+      ? answerOf(reading.failure)
+      : reading.skus
+        ? { status: 200, code: 'SubscriptionNotEnabled', message: `subscribedSkus: ${reading.skus.join(', ')}` }
+        : undefined;
+    return { ...base, outcome: 'fallback', fallback: 'assigned-plans', ...(answer ? { answer } : {}) };
   }
   return { ...base, outcome: 'ok' };
 }

@@ -13,6 +13,8 @@ function unexpected(error: unknown): Failure {
 
 /** Members that are not calls to the tenant: passed through as they are. */
 const PASS_THROUGH = new Set<PropertyKey>(['attempts', 'constructor']);
+/** Synchronous reports of what an adapter did (no call to the tenant): a throw becomes "nothing to report". */
+const SYNC_REPORTS = new Set<PropertyKey>(['licenseReading']);
 
 /** A port whose asynchronous methods never throw nor reject: a throw becomes a Failure Outcome. */
 export function neverThrows<T extends object>(port: T): T {
@@ -23,6 +25,15 @@ export function neverThrows<T extends object>(port: T): T {
         return value;
       }
       const method = value as (...args: unknown[]) => unknown;
+      if (SYNC_REPORTS.has(key)) {
+        return (...args: unknown[]): unknown => {
+          try {
+            return method.apply(target, args);
+          } catch {
+            return undefined;
+          }
+        };
+      }
       return (...args: unknown[]): Promise<unknown> => {
         try {
           return Promise.resolve(method.apply(target, args)).catch(unexpected);

@@ -38,6 +38,22 @@ export interface PersonalSite {
   url: string;
 }
 
+/**
+ * How the users pages told licensing (the adapter's report): by each user's licences read against the tenant's
+ * subscriptions (`licences`, the small pages), or by each user's assigned plans (`plans`, the fallback) — and why.
+ */
+export interface LicenseReadingReport {
+  source: 'licences' | 'plans';
+  /** For `plans`: the subscriptions could not be read, or one that gives a OneDrive is not plainly enabled. */
+  why?: 'skus-unreadable' | 'sku-not-plain';
+  /** For `skus-unreadable`: the service's answer. */
+  failure?: Failure;
+  /** For `sku-not-plain`: the subscriptions and their states, e.g. "ENTERPRISEPACK (Warning)". */
+  skus?: string[];
+  /** Users with a licence of a subscription unknown even after it was read again (it granted nothing). */
+  unknownSkuUsers: number;
+}
+
 /** The users read the scan needs (implemented by the Graph directory adapter). */
 export interface UserPageReader {
   /**
@@ -45,6 +61,8 @@ export interface UserPageReader {
    * Failure: the service's answer (status, code, message), never an exception.
    */
   getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>>;
+  /** How the pages read so far told licensing; undefined before the first page (or when the reader does not say). */
+  licenseReading?(): LicenseReadingReport | undefined;
 }
 
 /** The personal-site reads the scan needs (implemented by the SharePoint/Graph personal-site adapter). */

@@ -10,6 +10,7 @@ import { failure, type Outcome } from '../common/outcome';
 import type { DirectoryUser, Page, PersonalSite, SitePartitionPages, UserPartitionPages } from '../provisioning/ports';
 import { odataString } from './graph/graphCall';
 import { readUsersPage } from './graph/usersPage';
+import { UserLicenses } from './graph/userLicenses';
 import { csomPersonalSitesPage } from './sharepoint/personalSiteReader';
 
 /** `startsWith(userPrincipalName,'<prefix>')`, the prefix quoted as an OData string literal (a `'` doubled). */
@@ -31,6 +32,8 @@ export class GraphUserPartitions implements UserPartitionPages {
   public constructor(
     private readonly graph: GraphFI,
     private readonly graphBaseUrl: string,
+    /** The directory reader's (`GraphDirectoryReader.licenses`), so every users read selects the same licensing field. */
+    private readonly licenses: UserLicenses = new UserLicenses(graph),
   ) {}
 
   /**
@@ -42,7 +45,7 @@ export class GraphUserPartitions implements UserPartitionPages {
     if (prefix === '') {
       return failure(0, 'InvalidPartition', 'A users partition needs a prefix.');
     }
-    return readUsersPage(this.graph, this.graphBaseUrl, upnPrefixFilter(prefix), next, signal);
+    return readUsersPage(this.graph, this.graphBaseUrl, this.licenses, upnPrefixFilter(prefix), next, signal);
   }
 }
 

@@ -1,6 +1,8 @@
 import type { TenantClients } from './clients';
 import { GraphConnectorAppReader } from './graph/connectorAppReader';
 import { GraphDirectoryReader } from './graph/directoryReader';
+import { CsomSitePartitions, GraphUserPartitions } from './partitionedPages';
+import type { PartitionPorts } from '../provisioning/scan/partitionedChains';
 import type { AppPorts } from '../app/ports';
 import type { TransportPorts } from '../app/transportPorts';
 import { BroadcastLock } from './browser/broadcastLock';
@@ -16,6 +18,11 @@ import { SharePointProvisioningRequester } from './sharepoint/provisioningReques
  */
 export interface TenantPorts extends AppPorts, TransportPorts {
   log: FallbackLogStore;
+  /**
+   * The partitioned scan's reads (users by UPN prefix, sites by URL-segment prefix) with the transport's waits; the
+   * users partitions share the directory reader's licensing reading.
+   */
+  partitions: Required<PartitionPorts>;
 }
 
 /**
@@ -25,8 +32,14 @@ export interface TenantPorts extends AppPorts, TransportPorts {
 export function createTenantPorts(clients: TenantClients, storage: KeyValueStorage): TenantPorts {
   const list: ProvisioningLogStore = new SharePointListLogStore(clients.site);
   const browser: ProvisioningLogStore = new BrowserLogStore(storage, `migration-readiness:provisioning-log:${clients.siteUrl}`);
+  const directory = new GraphDirectoryReader(clients.graph, clients.graphBaseUrl, clients.retry, { onWait: clients.waits.observe, graphBaseUrl: clients.graphBaseUrl });
   return {
-    directory: new GraphDirectoryReader(clients.graph, clients.graphBaseUrl, clients.retry, { onWait: clients.waits.observe, graphBaseUrl: clients.graphBaseUrl }),
+    directory,
+    partitions: {
+      users: new GraphUserPartitions(clients.graph, clients.graphBaseUrl, directory.licenses),
+      sites: new CsomSitePartitions(clients.admin, clients.adminUrl),
+      waits: clients.waits,
+    },
     connector: new GraphConnectorAppReader(clients.graph, clients.graphBaseUrl),
     sites: new TenantPersonalSiteReader(clients.graph, clients.admin, clients.adminUrl, clients.retry, { onWait: clients.waits.observe, graphBaseUrl: clients.graphBaseUrl }),
     requester: new SharePointProvisioningRequester([

@@ -56,6 +56,8 @@ export function fallbackLabel(fallback: FallbackKind): string {
       return strings.FallbackAdminToken;
     case 'powershell-script':
       return strings.FallbackPowerShell;
+    case 'assigned-plans':
+      return strings.FallbackAssignedPlans;
   }
 }
 

@@ -55,6 +55,38 @@ describe('call paths and the connection report', () => {
     expect(row(blocked, 'provisioning').outcome).toBe('not-tried');
   });
 
+  it('licensing read from the licences; from the assigned plans when a SharePoint subscription is in Warning or subscribedSkus is refused — the graph row says which, and the users found are the same', async () => {
+    const run = async (bend: (fixture: ReturnType<typeof scenario>) => void, refuseSkus = false): Promise<AppState> => {
+      const fixture = scenario('unprovisioned-users');
+      bend(fixture);
+      tenant = await startTenant(fixture);
+      if (refuseSkus) tenant.sim.setFaults([{ match: 'GET /subscribedSkus', status: 403 }]);
+      const controller = controllerFor(tenant);
+      await controller.start();
+      const state = controller.getState();
+      await tenant.close();
+      return state;
+    };
+    const plain = await run(() => undefined);
+    expect(plain.scan.result?.licenseReading).toEqual({ source: 'licences', unknownSkuUsers: 0 });
+    expect(row(plain, 'graph')).toMatchObject({ outcome: 'ok' });
+    const upns = plain.scan.result?.unprovisioned.map((u) => u.upn).sort();
+    expect(upns).toHaveLength(60);
+
+    const warning = await run((fixture) => {
+      for (const sku of fixture.subscribedSkus) if (sku.skuPartNumber === 'ENTERPRISEPACK') sku.capabilityStatus = 'Warning';
+    });
+    expect(warning.scan.result?.licenseReading).toMatchObject({ source: 'plans', why: 'sku-not-plain', skus: ['ENTERPRISEPACK (Warning)'] });
+    expect(row(warning, 'graph')).toMatchObject({ outcome: 'fallback', fallback: 'assigned-plans', answer: { code: 'SubscriptionNotEnabled', message: 'subscribedSkus: ENTERPRISEPACK (Warning)' } });
+    expect(warning.scan.result?.unprovisioned.map((u) => u.upn).sort()).toEqual(upns);
+
+    const refused = await run(() => undefined, true);
+    expect(refused.scan.result?.licenseReading).toMatchObject({ source: 'plans', why: 'skus-unreadable' });
+    // The readiness checks read subscribedSkus too: the refusal fails the graph path, which says so first.
+    expect(row(refused, 'graph').answer?.status).toBe(403);
+    expect(refused.scan.result?.unprovisioned.map((u) => u.upn).sort()).toEqual(upns);
+  });
+
   it('takes the hosting-site session first; when it is refused (bearer token refused), the admin host; the report says which', async () => {
     const fixture = scenario('unprovisioned-users');
     fixture.sharePoint.provisioningDelayMs = 0;

@@ -164,5 +164,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
     }
   }
 
-  return { status: 'done', result: joinResult(state) };
+  const result = joinResult(state);
+  const licenseReading = ports.directory.licenseReading ? ports.directory.licenseReading() : undefined;
+  return { status: 'done', result: licenseReading ? { ...result, licenseReading } : result };
 }

@@ -1,7 +1,7 @@
 /** The scan's types: what it reads, keeps, reports and returns. */
 import type { Failure } from '../../common/outcome';
 import type { LicenseFamily } from '../licensing';
-import type { ScanPorts } from '../ports';
+import type { LicenseReadingReport, ScanPorts } from '../ports';
 
 /** A considered user, as little as the scan and the list of unprovisioned users need. */
 export interface CompactUser {
@@ -125,6 +125,8 @@ export interface ScanResult {
   sitesWithoutOwner?: number;
   /** A one-line, localized notice about them, when there are any. */
   ownerlessNotice?: string;
+  /** How the users pages told licensing (licences, or the assigned plans and why), when the reader says. */
+  licenseReading?: LicenseReadingReport;
 }
 
 /** Which read failed: the directory users, the tenant admin's personal-site enumeration, or the per-user reads. */

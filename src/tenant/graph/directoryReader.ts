@@ -4,7 +4,7 @@ import { body, TextParse } from '@pnp/queryable';
 import type { DirectoryRole, EligibleRole, SignedInUser, SubscribedSku, TenantInfo } from '../../readiness/facts';
 import { failure, success, type Failure, type Outcome } from '../../common/outcome';
 import type { DirectoryReader } from '../../app/ports';
-import type { DirectoryUser, Page } from '../../provisioning/ports';
+import type { DirectoryUser, LicenseReadingReport, Page } from '../../provisioning/ports';
 import type { AddressMatch, MatchedBy } from '../../migrationList/ports';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, wait, type RetryPolicy } from '../http/retryPolicy';
 import { asksTooLong, itemRetryAfterMs, tellBatchWait, type BatchWaits } from '../http/batchItemRetry';
@@ -12,7 +12,8 @@ import { readServiceError } from '../http/toFailure';
 import { DIRECTORY_READ, ROLE_ELIGIBILITY_READ, USER_READ } from '../../common/scopes';
 import type { GraphDirectoryRole, GraphOrganization, GraphRoleEligibility, GraphSubscribedSku, GraphUser } from './dto';
 import { attempt, odataString } from './graphCall';
-import { USER_FIELDS, readUsersPage } from './usersPage';
+import { readUsersPage, userFields } from './usersPage';
+import { UserLicenses } from './userLicenses';
 import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku, toTenantInfo, toVerifiedDomains } from './mapping';
 import { graphCollection, graphQueryable, malformed } from './root';
 
@@ -106,6 +107,8 @@ export class GraphDirectoryReader implements DirectoryReader {
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
     /** Where the lookups' item waits are told (the pane's throttling notice). */
     private readonly waits: BatchWaits = {},
+    /** How users' licensing is read (shared with the partitioned users reads, so all select the same field). */
+    public readonly licenses: UserLicenses = new UserLicenses(graph),
   ) {}
 
   /** `GET /organization` (User.Read). Failure: the service's answer; an empty list is a failure too. */
@@ -197,8 +200,15 @@ export class GraphDirectoryReader implements DirectoryReader {
    * total is known for progress ("N of about M"); the next ones by `@odata.nextLink`. A nextLink to another origin is
    * refused (never sent with the token); a body that is not a page is `MalformedAnswer`.
    */
+  public licenseReading(): LicenseReadingReport | undefined {
+    return this.licenses.report();
+  }
+
   public getUsersPage(next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
-    return readUsersPage(this.graph, this.graphBaseUrl, undefined, next, signal);
+    if (next === undefined) {
+      this.licenses.renew();
+    }
+    return readUsersPage(this.graph, this.graphBaseUrl, this.licenses, undefined, next, signal);
   }
 
 
@@ -281,12 +291,14 @@ export class GraphDirectoryReader implements DirectoryReader {
     const answers = new Map<string, Outcome<AddressMatch>>();
     let pending = groups.map((group, index) => ({ id: String(index), group }));
     let attemptNo = 0;
+    const reading = await this.licenses.reading();
     while (pending.length > 0) {
       attemptNo++;
+      const fields = userFields(reading.field);
       const requests = pending.map((p) => ({
         id: p.id,
         method: 'GET',
-        url: `/users?$filter=${encodeURIComponent(lookupFilter(by, p.group))}&$select=${(by === 'proxyAddress' ? USER_FIELDS.concat('proxyAddresses') : USER_FIELDS).join(',')}`,
+        url: `/users?$filter=${encodeURIComponent(lookupFilter(by, p.group))}&$select=${(by === 'proxyAddress' ? fields.concat('proxyAddresses') : fields).join(',')}`,
       }));
       const sent = await attempt(DIRECTORY_READ, () =>
         graphPost<{ responses?: BatchItem[] }>(graphQueryable(this.graph, '$batch'), { ...body({ requests }), ...(signal ? { signal } : {}) }),
@@ -307,7 +319,8 @@ export class GraphDirectoryReader implements DirectoryReader {
         if (item && Array.isArray(value)) {
           for (const key of p.group) {
             const user = userWith(value as GraphUser[], by, key);
-            answers.set(key, success(user ? { found: true, user: toDirectoryUser(user), matchedBy: by } : { found: false }));
+            const planIds = user ? ((await this.licenses.planIdsOf([user], reading))[0] ?? []) : [];
+            answers.set(key, success(user ? { found: true, user: toDirectoryUser(user, planIds), matchedBy: by } : { found: false }));
           }
         } else if (item && isRetryableStatus(item.status) && attemptNo < this.retry.maxAttempts && !asksTooLong(this.retry, item)) {
           retry.push(p);

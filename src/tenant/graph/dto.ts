@@ -22,6 +22,12 @@ export interface GraphAssignedPlan {
   capabilityStatus: string;
 }
 
+/** A licence assigned to a user (directly or through a group). */
+export interface GraphAssignedLicense {
+  skuId: string;
+  disabledPlans?: string[];
+}
+
 export interface GraphUser {
   id: string;
   userPrincipalName: string;
@@ -31,6 +37,7 @@ export interface GraphUser {
   accountEnabled?: boolean | null;
   userType?: string | null;
   assignedPlans?: GraphAssignedPlan[];
+  assignedLicenses?: GraphAssignedLicense[];
   mySite?: string | null;
   preferredDataLocation?: string | null;
 }

@@ -46,14 +46,11 @@ export function toSignedInUser(dto: GraphUser): SignedInUser {
   };
 }
 
-/** Graph user → DirectoryUser: only Enabled plans count; preferredDataLocation kept for Multi-Geo. */
-export function toDirectoryUser(dto: GraphUser): DirectoryUser {
-  const enabledPlanIds: string[] = [];
-  for (const plan of dto.assignedPlans ?? []) {
-    if (plan.capabilityStatus === 'Enabled') {
-      enabledPlanIds.push(plan.servicePlanId.toLowerCase());
-    }
-  }
+/**
+ * Graph user → DirectoryUser, with the plan ids its licensing grants (src/tenant/graph/userLicenses.ts tells them from
+ * assignedLicenses or assignedPlans); preferredDataLocation kept for Multi-Geo.
+ */
+export function toDirectoryUser(dto: GraphUser, enabledPlanIds: string[]): DirectoryUser {
   return {
     id: dto.id,
     userPrincipalName: dto.userPrincipalName,

@@ -12,12 +12,18 @@ import type { DirectoryUser, Page } from '../../provisioning/ports';
 import type { GraphUser } from './dto';
 import { attempt } from './graphCall';
 import { toDirectoryUser } from './mapping';
+import type { LicenseField, UserLicenses } from './userLicenses';
 import { graphCollection, isSameOrigin, malformed, originOf } from './root';
 
 /** Graph's largest users page. */
 export const USER_PAGE_SIZE = 999;
-/** What the scan needs of a user (and the migration list's lookups). */
-export const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'assignedPlans', 'preferredDataLocation'];
+/** What the scan needs of a user (and the migration list's lookups), besides its licensing. */
+const USER_BASE_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName', 'department', 'accountEnabled', 'userType', 'preferredDataLocation'];
+
+/** The `$select` of a users read: the base fields and the licensing field the reading chose. */
+export function userFields(field: LicenseField): string[] {
+  return USER_BASE_FIELDS.concat(field);
+}
 
 /**
  * PnPjs's `Paged` parse without its whitespace-stripped copy of the body (`txt.replace(/\s/ig, "")`, a second string as
@@ -50,12 +56,20 @@ function PageParse(instance: Queryable): Queryable {
  * on every page: the next link of a counted query carries `$count=true` too). A next link to another origin is refused
  * (never sent with the token); a body that is not a page is `MalformedAnswer`. Never throws.
  */
-export function readUsersPage(graph: GraphFI, graphBaseUrl: string, filter: string | undefined, next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
+export function readUsersPage(
+  graph: GraphFI,
+  graphBaseUrl: string,
+  licenses: UserLicenses,
+  filter: string | undefined,
+  next?: string,
+  signal?: AbortSignal,
+): Promise<Outcome<Page<DirectoryUser>>> {
   if (next !== undefined && !isSameOrigin(graphBaseUrl, next)) {
     return Promise.resolve(failure(0, 'ForeignNextLink', `The directory pointed the next page to another host (${originOf(next)}); it was not followed.`));
   }
   return attempt(DIRECTORY_READ, async () => {
-    const collection = (next ? graphCollection<GraphUser>(graph, next) : graphCollection<GraphUser>(graph, 'users').select(...USER_FIELDS).top(USER_PAGE_SIZE)).using(
+    const reading = await licenses.reading();
+    const collection = (next ? graphCollection<GraphUser>(graph, next) : graphCollection<GraphUser>(graph, 'users').select(...userFields(reading.field)).top(USER_PAGE_SIZE)).using(
       ConsistencyLevel(),
     );
     if (next === undefined) {
@@ -68,8 +82,9 @@ export function readUsersPage(graph: GraphFI, graphBaseUrl: string, filter: stri
     if (!Array.isArray(page.value)) {
       throw malformed('users');
     }
+    const planIds = await licenses.planIdsOf(page.value, reading);
     return {
-      items: page.value.map(toDirectoryUser),
+      items: page.value.map((dto, i) => toDirectoryUser(dto, planIds[i] ?? [])),
       ...(page.hasNext && page.nextLink ? { next: page.nextLink } : {}),
       ...(next === undefined && page.count >= 0 ? { totalEstimate: page.count } : {}),
     };

@@ -21,6 +21,7 @@ define([], function () {
     "TriedEnqueuePaths": "On this site with your SharePoint session, then on the tenant admin host with the SharePoint token",
     "FallbackBrowserStorage": "This browser's storage (the log is not shared)",
     "FallbackPerUserGraph": "Each user's OneDrive read one by one through Microsoft Graph ($batch, slower)",
+    "FallbackAssignedPlans": "Each user's licensing read from their assigned plans (larger pages, slower scan) instead of their licences and the tenant's subscriptions",
     "FallbackAdminToken": "The tenant admin host with the SharePoint token",
     "FallbackPowerShell": "The PowerShell script (Request-SPOPersonalSite) from the users list",
     "AnswerHttp": "HTTP {0} {1}: {2}",

@@ -70,6 +70,7 @@ declare interface IAppStrings {
   TriedEnqueuePaths: string;
   FallbackBrowserStorage: string;
   FallbackPerUserGraph: string;
+  FallbackAssignedPlans: string;
   FallbackAdminToken: string;
   FallbackPowerShell: string;
   AnswerHttp: string;
