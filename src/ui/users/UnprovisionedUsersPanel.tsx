@@ -81,17 +81,31 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
   const [stateFilter, setStateFilter] = React.useState<StateFilter>('all');
   const [department, setDepartment] = React.useState<string | undefined>(undefined);
   const [sort, setSort] = React.useState<TableSort | undefined>(undefined);
-  const shown = React.useMemo((): UserRow[] => {
+  // The shown rows and, for the selection, each one's position in `rows`.
+  // With no words, no filter and no sort the filter gives every row in directory order: that is `rows` itself, so an
+  // emptied search box shows the list again without a pass over it (300,000 rows: ~20 ms a time, bench/README.md).
+  const everyRow = React.useMemo((): { shown: UserRow[]; positions: number[] } => {
+    const positions: number[] = new Array<number>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      positions[i] = i;
+    }
+    return { shown: rows, positions };
+  }, [rows]);
+  const filtered = React.useMemo((): { shown: UserRow[]; positions: number[] } => {
+    if (text.trim() === '' && stateFilter === 'all' && department === undefined && sort === undefined) {
+      return everyRow;
+    }
     const positions = filterUsers(index, { text, state: stateFilter, department, sort });
     const list: UserRow[] = new Array<UserRow>(positions.length);
     for (let i = 0; i < positions.length; i++) {
       list[i] = rows[positions[i] as number] as UserRow;
     }
-    return list;
-  }, [index, rows, text, stateFilter, department, sort]);
+    return { shown: list, positions };
+  }, [index, rows, everyRow, text, stateFilter, department, sort]);
+  const shown = filtered.shown;
   const shownUnprovisionedCount = React.useMemo(() => countUnprovisioned(shown), [shown]);
 
-  const selection = useRowSelection(rows, shown);
+  const selection = useRowSelection(rows, shown, filtered.positions);
   const [confirming, setConfirming] = React.useState<string[] | undefined>(undefined);
   const [exportMessage, setExportMessage] = React.useState<string>('');
 

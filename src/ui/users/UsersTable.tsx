@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DetailsList, DetailsListLayoutMode, CheckboxVisibility, ConstrainMode } from '@fluentui/react/lib/DetailsList';
 import type { IColumn } from '@fluentui/react/lib/DetailsList';
 import { SelectionMode } from '@fluentui/react/lib/Selection';
-import type { Selection } from '@fluentui/react/lib/Selection';
+import type { ISelection } from '@fluentui/react/lib/Selection';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
@@ -10,7 +10,7 @@ import type { UserRow } from '../../app/state';
 import type { SortDirection, SortKey } from '../../provisioning/filter';
 import type { UserProvisioningStatus } from '../../provisioning/pending';
 import { formatDateTime, licenseText } from './displayText';
-import type { RowItem } from './useRowSelection';
+import type { RowItem } from './rowSelectionModel';
 
 export interface TableSort {
   key: SortKey;
@@ -19,7 +19,7 @@ export interface TableSort {
 
 export interface UsersTableProps {
   items: ReadonlyArray<UserRow>;
-  selection: Selection;
+  selection: ISelection;
   sort?: TableSort;
   onSort(sort: TableSort): void;
 }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { UnprovisionedUsersPanel } from '../../../src/ui/users/UnprovisionedUsersPanel';
 import { panelProps, sampleRows } from './fixtures';
@@ -204,6 +204,76 @@ describe('UnprovisionedUsersPanel: selection and request', () => {
     await user.click(screen.getByRole('button', { name: 'Request OneDrive for 3 selected' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Request' }));
     expect(props.onRequest).toHaveBeenCalledWith(['bob@contoso.com', 'carol@contoso.com', 'dave@contoso.com']);
+  });
+
+  test('keyboard: Space on a focused row selects it; Shift+click selects a range; Ctrl+A and Escape act on the shown rows', async () => {
+    const user = userEvent.setup();
+    render(<UnprovisionedUsersPanel {...panelProps()} />);
+    // Fluent's SelectionZone reads the legacy `which` code, which user-event does not set: the keys are fired with it.
+    const press = (target: HTMLElement, which: number, extra: { ctrlKey?: boolean } = {}): void => {
+      act(() => {
+        fireEvent.keyDown(target, { which, keyCode: which, ...extra });
+      });
+    };
+    const alice = screen.getByRole('row', { name: /^Alice Archer/ });
+    alice.focus();
+    press(alice, 32);
+    expect(rowCheckbox('Alice Archer').getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByText('1 selected')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear selection' }));
+    expect(screen.getByText('0 selected')).toBeTruthy();
+
+    // A range from the anchor (Bob) to Dave: Carol and Dave too.
+    await user.click(rowCheckbox('Bob Baker'));
+    await user.keyboard('{Shift>}');
+    await user.click(rowCheckbox('Dave Dunn'));
+    await user.keyboard('{/Shift}');
+    expect(screen.getByText('3 selected')).toBeTruthy();
+    expect(rowCheckbox('Carol Cruz').getAttribute('aria-checked')).toBe('true');
+
+    // Ctrl+A with the list narrowed to Sales selects the shown rows only; Escape unselects the shown rows only.
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'sales');
+    expect(shownText()).toBe('Showing 2 of 5');
+    const bob = screen.getByRole('row', { name: /^Bob Baker/ });
+    bob.focus();
+    press(bob, 65, { ctrlKey: true });
+    expect(screen.getByText('4 selected (2 of them hidden by the search or filters)')).toBeTruthy();
+    // (For 100 ms after a key Fluent takes a focus change for keyboard navigation: let it pass.)
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    press(bob, 27);
+    expect(screen.getByText('2 selected (2 of them hidden by the search or filters)')).toBeTruthy();
+  });
+
+  test('the header checkbox selects and unselects the shown rows only, and says when all shown rows are selected', async () => {
+    const user = userEvent.setup();
+    render(<UnprovisionedUsersPanel {...panelProps()} />);
+    await user.click(rowCheckbox('Bob Baker'));
+    const selectAll = (): HTMLElement => screen.getByRole('checkbox', { name: 'Select all shown users' });
+    expect(selectAll().getAttribute('aria-checked')).toBe('false');
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'finance');
+    await user.click(selectAll());
+    expect(screen.getByText('3 selected (1 of them hidden by the search or filters)')).toBeTruthy();
+    expect(selectAll().getAttribute('aria-checked')).toBe('true');
+    // Back to every row: not all of them are selected, and the header says so.
+    await user.clear(screen.getByRole('searchbox', { name: 'Search users' }));
+    expect(selectAll().getAttribute('aria-checked')).toBe('false');
+    expect(rowCheckbox('Alice Archer').getAttribute('aria-checked')).toBe('false');
+    // Narrowed again: the header is checked again; unchecking it leaves the hidden selection alone.
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'finance');
+    expect(selectAll().getAttribute('aria-checked')).toBe('true');
+    await user.click(selectAll());
+    expect(screen.getByText('1 selected (1 of them hidden by the search or filters)')).toBeTruthy();
+  });
+
+  test('a search of spaces only is no search: every row in directory order', async () => {
+    const user = userEvent.setup();
+    render(<UnprovisionedUsersPanel {...panelProps()} />);
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'dave');
+    expect(shownText()).toBe('Showing 1 of 5');
+    await user.clear(screen.getByRole('searchbox', { name: 'Search users' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), '   ');
+    expect(shownText()).toBe('Showing 5 of 5');
+    expect(visibleNames()).toEqual(['Alice Archer', 'Bob Baker', 'Carol Cruz', 'Dave Dunn', 'Erin Evans']);
   });
 
   test('provisioned rows cannot be selected', () => {
