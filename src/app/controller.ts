@@ -138,9 +138,12 @@ export class ReadinessController {
     let broken: Failure | undefined;
     try {
       outcome = await scanTenant(
-        { directory: this.ports.directory, sites: this.ports.sites },
+        { directory: this.ports.directory, sites: this.ports.sites, ...(this.ports.partitions ? { partitions: this.ports.partitions } : {}) },
         {
           signal: abort.signal,
+          // Split by prefix when the tenant is large enough to gain from it (decided from the first pages); a resume
+          // goes on as the single chains it was.
+          partitioned: {},
           ...(resume ? { resumeFrom: resume } : {}),
           onProgress: (progress) => {
             if (this.scanAbort === abort) {

@@ -54,5 +54,14 @@ export function guardPorts<P extends AppPorts>(ports: P): P {
     sites: neverThrows(ports.sites),
     requester: neverThrows(ports.requester),
     log: neverThrows(ports.log),
+    ...(ports.partitions
+      ? {
+          partitions: {
+            users: neverThrows(ports.partitions.users),
+            ...(ports.partitions.sites ? { sites: neverThrows(ports.partitions.sites) } : {}),
+            ...(ports.partitions.waits ? { waits: ports.partitions.waits } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -18,6 +18,7 @@ import type {
 } from '../readiness/facts';
 import type { PersonalSitePages, ProvisioningLogStore, ProvisioningRequester, UserPageReader } from '../provisioning/ports';
 import type { UserLookup } from '../migrationList/ports';
+import type { PartitionPorts } from '../provisioning/scan/partitionedChains';
 
 /** Directory reads (Microsoft Graph), the migration list's address lookups included. Every method answers an Outcome; none throws. */
 export interface DirectoryReader extends UserPageReader, UserLookup {
@@ -66,4 +67,9 @@ export interface AppPorts {
   adminUrl: string;
   /** The hosts the adapters call, for the connection report (graph.microsoft.com, the hosting site, the admin host). */
   hosts: { graph: string; site: string; admin: string };
+  /**
+   * The scan's reads by prefix (users by UPN, sites by URL segment), when the adapters offer them: a fresh scan of a
+   * large tenant then reads many short chains side by side (src/provisioning/scan/partitionedChains.ts).
+   */
+  partitions?: PartitionPorts;
 }

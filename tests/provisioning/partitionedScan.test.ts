@@ -282,6 +282,66 @@ describe('partitioned scan', () => {
     expect(asked).toHaveLength(singleRequests);
   });
 
+  it('an interrupted partitioned read leaves a checkpoint with no page in it; scanned again from it, it reads by partition and finds the same users', async () => {
+    const fixture = skewed(1500, 21);
+    tenant = await startTenant(fixture);
+    const ports = portsOf(tenant);
+    const single = await scan(ports, {});
+    // After round one's first users page, every users read fails with 500 (the transport's retries included).
+    const sim = tenant.sim;
+    const options: ScanOptions = { partitioned: { concurrency: 8, splitAbovePages: 2 } };
+    const failed = await scanTenant(ports, {
+      ...options,
+      onProgress: (p) => {
+        if (p.userPagesDone >= 1) sim.setFaults([{ match: 'GET /users?', status: 500 }]);
+      },
+    });
+    expect(failed.status).toBe('failed');
+    if (failed.status !== 'failed') return;
+    expect(failed.failure.status).toBe(500);
+    expect(failed.checkpoint).toMatchObject({ userPagesDone: 0, sitePagesDone: 0, users: [], siteOwners: [] });
+    tenant.sim.setFaults([]);
+    const before = tenant.sim.log.length;
+    const outcome = await scanTenant(ports, { ...options, resumeFrom: failed.checkpoint });
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    expect(essence(outcome.result)).toEqual(essence(single));
+    expect(tenant.sim.log.slice(before).some((e) => /startswith/i.test(decodeURIComponent(e.path)))).toBe(true);
+  });
+
+  it('a partition asked to wait longer than a minute is not waited out in place: the scan ends throttled with the wait asked', async () => {
+    tenant = await startTenant(skewed(1500, 22));
+    const ports = portsOf(tenant);
+    const sim = tenant.sim;
+    const started = Date.now();
+    const outcome = await scanTenant(ports, {
+      partitioned: { concurrency: 8, splitAbovePages: 2 },
+      onProgress: (p) => {
+        if (p.userPagesDone >= 1) sim.setFaults([{ match: 'GET /users?', status: 429, retryAfterSeconds: 120 }]);
+      },
+    });
+    expect(Date.now() - started).toBeLessThan(20000);
+    expect(outcome.status).toBe('failed');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.failure).toMatchObject({ status: 429, retryAfterSeconds: 120 });
+    expect(outcome.source).toBe('users');
+  });
+
+  it('a tenant no partition would read sooner is handed back to the single chains after round one: their loop guard holds (a stalled users read stops)', async () => {
+    const fixture = generateTenant({ users: 300, unprovisioned: 0.3, seed: 23 });
+    fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 50, personalSites: 60 } };
+    tenant = await startTenant(fixture);
+    const ports = portsOf(tenant);
+    tenant.sim.setPagingFaults([{ collection: 'users', kind: 'stall', page: 2 }]);
+    const outcome = await scanTenant(ports, { partitioned: {} });
+    expect(outcome.status).toBe('failed');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.failure.code).toBe('PagingNoProgress');
+    // Round one's first page and the stalled chain's pages are in the checkpoint: a scan again goes on from there.
+    expect(outcome.checkpoint.userPagesDone).toBeGreaterThan(0);
+    expect(tenant.sim.log.some((e) => /startswith/i.test(decodeURIComponent(e.path)))).toBe(false);
+  });
+
   it('is off by default and without partition ports', async () => {
     tenant = await startTenant(skewed(300, 14));
     const ports = portsOf(tenant);

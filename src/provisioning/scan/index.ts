@@ -41,6 +41,11 @@ export { exclusionReason } from './checkpoint';
 export { describeScanOutcome, describeScanProgress } from './describe';
 
 
+/** No page read yet: a partitioned read may start from it (an interrupted partitioned read leaves such a checkpoint). */
+function isFresh(from: ScanCheckpoint | undefined): boolean {
+  return from === undefined || (from.userPagesDone === 0 && from.sitePagesDone === 0 && from.perUserChecked === undefined && from.method === 'tenant-admin');
+}
+
 /** Scans the tenant for licensed, enabled member users without a OneDrive. Never throws. */
 export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): Promise<ScanOutcome> {
   const signal = options.signal;
@@ -62,13 +67,22 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
   let usersFailure: Failure | undefined;
   let sitesFailure: Failure | undefined;
 
-  // Partitioned reads (an option, fresh scans only): both reads split by prefix, see partitionedChains.ts.
-  const partitioned = options.partitioned !== undefined && ports.partitions !== undefined && options.resumeFrom === undefined;
-  const partitionedRun: Promise<PartitionedEnd | undefined> = partitioned
-    ? readPartitioned(ports, state, options.partitioned || {}, control, seenIds, seenSites, report)
-    : Promise.resolve(undefined);
+  // Partitioned reads (an option, fresh scans only): both reads split by prefix, see partitionedChains.ts. Round one
+  // hands a tenant no partition would read sooner back to the single chains below.
+  const partitioned = options.partitioned !== undefined && ports.partitions !== undefined && isFresh(options.resumeFrom);
+  const partitionedEnd: PartitionedEnd | undefined = partitioned
+    ? await readPartitioned(ports, state, options.partitioned || {}, control, seenIds, seenSites, report)
+    : undefined;
+  if (partitionedEnd !== undefined) {
+    usersFailure = partitionedEnd.usersFailure;
+    sitesFailure = partitionedEnd.sitesFailure;
+  }
+  const single = partitionedEnd === undefined || (partitionedEnd.handedBack === true && usersFailure === undefined && sitesFailure === undefined);
+  // A checkpoint of partitions cannot be read on as chains: an interrupted partitioned read starts again (round one's
+  // pages, before any partition, are the single chains' first pages and are kept).
+  const checkpointOf = (): ScanCheckpoint => (partitionedEnd !== undefined && partitionedEnd.mode === 'partitioned' ? startFrom(undefined) : copyCheckpoint(state));
 
-  const usersChain: Promise<void> = state.usersDone || partitioned
+  const usersChain: Promise<void> = state.usersDone || !single
     ? Promise.resolve()
     : readChain<DirectoryUser>(
         (next, s) => ports.directory.getUsersPage(next, s),
@@ -87,7 +101,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
         }
       });
 
-  const sitesChain: Promise<void> = state.sitesDone || state.method === 'per-user' || partitioned
+  const sitesChain: Promise<void> = state.sitesDone || state.method === 'per-user' || !single
     ? Promise.resolve()
     : readChain<PersonalSite>(
         (next, s) => ports.sites.getPersonalSitesPage(next, s),
@@ -113,18 +127,14 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
         }
       });
 
-  const [, , partitionedEnd] = await Promise.all([usersChain, sitesChain, partitionedRun]);
-  if (partitionedEnd !== undefined) {
-    usersFailure = partitionedEnd.usersFailure;
-    sitesFailure = partitionedEnd.sitesFailure;
-  }
+  await Promise.all([usersChain, sitesChain]);
 
   if (signal && signal.aborted) {
-    return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
+    return { status: 'cancelled', checkpoint: checkpointOf() };
   }
   const chainFailure = usersFailure || sitesFailure;
   if (chainFailure !== undefined) {
-    return { status: 'failed', failure: chainFailure, checkpoint: copyCheckpoint(state), source: usersFailure !== undefined ? 'users' : 'sites' };
+    return { status: 'failed', failure: chainFailure, checkpoint: checkpointOf(), source: usersFailure !== undefined ? 'users' : 'sites' };
   }
 
   // Multi-Geo: the admin host lists only its own geo's OneDrives ("each geo location has a tenant admin center",
@@ -157,6 +167,7 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
   if (state.method === 'per-user' || state.geoChecked || state.unmatchedChecked) {
     const end = await checkPerUser(ports, state, options, onlyGeoUsers);
     if (end.kind === 'cancelled') {
+      // Both reads are complete here (partitioned or not): the per-user phase goes on from the checkpoint.
       return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
     }
     if (end.kind === 'failed') {

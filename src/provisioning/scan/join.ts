@@ -5,10 +5,13 @@ import { addressKey } from '../addresses';
 import { ownerSet } from './perUser';
 import type { CompactUser, ScanCheckpoint, ScanResult, UnprovisionedUser } from './types';
 
-/** The owners the admin host's enumeration listed (not those found by per-user checks after it). */
-function ownerSetFromSites(state: ScanCheckpoint): Set<string> {
+/**
+ * The owners the admin host's enumeration listed (not those found by per-user checks after it): `all` itself when the
+ * per-user checks added none (a set of every owner is not built twice — 650,000 owners at 1,000,000 users).
+ */
+function ownerSetFromSites(state: ScanCheckpoint, all: Set<string>): Set<string> {
   const end = state.enumeratedOwners !== undefined ? state.enumeratedOwners : state.siteOwners.length;
-  return new Set<string>(state.siteOwners.slice(0, end));
+  return end >= state.siteOwners.length ? all : new Set<string>(state.siteOwners.slice(0, end));
 }
 
 export function joinResult(state: ScanCheckpoint): ScanResult {
@@ -59,11 +62,12 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
   }
   const geos = new Set<string>();
   const listedGeos = new Map<string, number>();
-  const enumerated = ownerSetFromSites(state);
+  let enumerated: Set<string> | undefined;
   for (let i = 0; i < users.length; i++) {
     const user = users[i] as CompactUser;
     if (user.geo !== undefined) {
       geos.add(user.geo);
+      enumerated = enumerated || ownerSetFromSites(state, owners);
       if (enumerated.has(addressKey(user.upn)) || (user.mail !== undefined && enumerated.has(addressKey(user.mail)))) {
         listedGeos.set(user.geo, (listedGeos.get(user.geo) || 0) + 1);
       }

@@ -66,6 +66,11 @@ export interface PartitionedEnd {
   filterMismatch?: number;
   /** How the reads went: the single chains (a tenant too small for partitions to end sooner) or by partition. */
   mode?: 'single' | 'partitioned';
+  /**
+   * Round one showed no partition would end sooner: its pages are merged and the scan reads on as the single chains,
+   * with their own guards and throttling answers (scanTenant), exactly as without the option.
+   */
+  handedBack?: boolean;
   pauses: number;
 }
 
@@ -87,11 +92,19 @@ type PrefixRead<T> = (prefix: string, next: string | undefined, signal?: AbortSi
 /** Throttled (429) or unavailable (503) after the transport's own retries: the whole scan waits, then asks again. */
 const THROTTLE_ATTEMPTS = 5;
 const THROTTLE_BASE_MS = 500;
+/**
+ * A wait asked for longer than this is not waited out in place (the pane would show a scan standing still): the scan
+ * ends throttled, with the wait asked, and the pane offers to wait and scan again — as the single chains do.
+ */
+export const LONGEST_PAUSE_IN_PLACE_MS = 60000;
 
 async function gated<T>(gate: Gate, run: () => Promise<Outcome<T>>, priority?: () => number): Promise<Outcome<T>> {
   for (let attemptNo = 1; ; attemptNo++) {
     const outcome = await gate.run(() => call(run), priority);
     if (outcome.ok || (outcome.status !== 429 && outcome.status !== 503) || attemptNo >= THROTTLE_ATTEMPTS) {
+      return outcome;
+    }
+    if (outcome.retryAfterSeconds !== undefined && outcome.retryAfterSeconds * 1000 > LONGEST_PAUSE_IN_PLACE_MS) {
       return outcome;
     }
     gate.pause(outcome.retryAfterSeconds !== undefined ? outcome.retryAfterSeconds * 1000 : THROTTLE_BASE_MS * Math.pow(2, attemptNo - 1));
@@ -347,7 +360,8 @@ export async function readPartitioned(
     },
   };
 
-  const singleUsers = (start: string | undefined, firstPage: number): Promise<ChainEnd> =>
+  /** The users single chain: `readOn` after the partitions (pages of users already seen are then no sign of a loop). */
+  const singleUsers = (start: string | undefined, firstPage: number, readOn: boolean = false): Promise<ChainEnd> =>
     readChain<DirectoryUser>(
       (link, signal) => gated(gate, () => ports.directory.getUsersPage(link, signal), () => Number.MAX_SAFE_INTEGER),
       start,
@@ -357,7 +371,7 @@ export async function readPartitioned(
         report();
         return fresh;
       },
-      { firstPage, stalledPages: Number.MAX_SAFE_INTEGER },
+      { firstPage, ...(readOn ? { stalledPages: Number.MAX_SAFE_INTEGER } : {}) },
     );
   const singleSites = (start: string | undefined, firstPage: number, again: boolean = false): Promise<ChainEnd> =>
     readChain<PersonalSite>(
@@ -464,18 +478,9 @@ export async function readPartitioned(
   const splitSites = directoryTotal !== undefined && sitesOn && sitePages > byPartition;
 
   if (!splitUsers && !splitSites) {
+    // Round one's pages are in the checkpoint (with their next links): scanTenant reads on as the single chains.
     end.mode = 'single';
-    const [usersEnded, sitesEnded] = await Promise.all([
-      usersNext !== undefined ? singleUsers(usersNext, 2) : Promise.resolve<ChainEnd>({ kind: 'done' }),
-      sitesNext !== undefined && state.method !== 'per-user' ? singleSites(sitesNext, 2) : Promise.resolve<ChainEnd>({ kind: 'stopped' }),
-    ]);
-    settleUsers(usersEnded);
-    if (usersEnded.kind === 'done') {
-      finishUsers(state, directoryTotal);
-    }
-    if (sitesNext !== undefined) {
-      settleSites(sitesEnded);
-    }
+    end.handedBack = true;
     return finish();
   }
 
@@ -533,7 +538,7 @@ export async function readPartitioned(
     }
     if (directoryTotal === undefined || state.usersSeen < directoryTotal) {
       // Users no prefix listed (or no total to tell): the single chain read on, each user still counted once.
-      const rest = await singleUsers(usersNext, 2);
+      const rest = await singleUsers(usersNext, 2, true);
       if (rest.kind !== 'done') {
         settleUsers(rest);
         return;

@@ -28,7 +28,8 @@ export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, opti
   const signal = options.signal;
   const batchSize = Math.max(1, Math.floor(options.perUserBatch || DEFAULT_PER_USER_BATCH));
   const concurrency = Math.max(1, Math.floor(options.concurrency || DEFAULT_PER_USER_CONCURRENCY));
-  const owners = ownerSet(state);
+  // Built on first need: when `only` keeps no user (a partitioned scan whose prefixes cover everyone), never.
+  let owners: Set<string> | undefined;
   const users = state.users;
   const from = state.perUserChecked || 0;
   // Users already known to be undetermined (no UPN) are not read again here.
@@ -40,7 +41,7 @@ export async function checkPerUser(ports: ScanPorts, state: ScanCheckpoint, opti
   let current: number[] = [];
   for (let i = from; i < users.length; i++) {
     const candidate = users[i] as CompactUser;
-    if (!hasSite(candidate, owners) && !alreadyUnknown.has(candidate.id) && (!only || only(candidate))) {
+    if ((!only || only(candidate)) && !alreadyUnknown.has(candidate.id) && !hasSite(candidate, (owners = owners || ownerSet(state)))) {
       current.push(i);
       if (current.length === batchSize) {
         batches.push(current);
