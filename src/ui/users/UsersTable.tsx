@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { DetailsList, DetailsListLayoutMode, CheckboxVisibility, ConstrainMode } from '@fluentui/react/lib/DetailsList';
-import type { IColumn } from '@fluentui/react/lib/DetailsList';
+import type { IColumn, IDetailsList } from '@fluentui/react/lib/DetailsList';
+import type { IListProps } from '@fluentui/react/lib/List';
 import { SelectionMode } from '@fluentui/react/lib/Selection';
 import type { ISelection } from '@fluentui/react/lib/Selection';
 import { useTheme } from '@fluentui/react/lib/Theme';
@@ -81,9 +82,66 @@ function rowAriaLabel(item: UserRow): string {
   return format(strings.RowAriaLabel, item.user.displayName, item.user.upn, stateText(item.status));
 }
 
+/** A row as Fluent draws it: 42 px and a 1 px border (cells do not wrap). Measured again once rows are on screen. */
+export const ROW_HEIGHT = 43;
+/** Fluent List's own default. */
+const ROWS_PER_PAGE = 10;
+
+/**
+ * Page heights from the row height, so the List does not measure its pages: without them it reads every rendered
+ * page's height after each new `items` (a layout forced per keystroke, bench/README.md).
+ *
+ * `rowCount` gives the number of rows being shown. Not the List's own `items` argument: while the List takes new items
+ * it still passes the previous ones, and a short previous list would make every page past its end 0 px high (and then
+ * every page "visible").
+ */
+export function pagedListProps(rowHeight: number, rowCount: () => number): IListProps<RowItem> {
+  return {
+    getItemCountForPage: () => ROWS_PER_PAGE,
+    getPageHeight: (itemIndex?: number, _visibleRect?: unknown, itemCount?: number) => {
+      const count = Math.min(itemCount || ROWS_PER_PAGE, rowCount() - (itemIndex || 0));
+      return Math.max(1, count) * rowHeight;
+    },
+  };
+}
+
+/** The height of a rendered row, or undefined when there is none or no layout (tests). */
+function renderedRowHeight(container: HTMLElement | undefined): number | undefined {
+  const row = container ? container.querySelector('.ms-DetailsRow') : undefined;
+  const height = row ? row.getBoundingClientRect().height : 0;
+  return height > 0 ? height : undefined;
+}
+
 /** The virtualized list: it must sit in the scrollable container below for DetailsList to render only what is visible. */
 export function UsersTable(props: UsersTableProps): JSX.Element {
   const { sort, onSort } = props;
+
+  // The row height is read once, from the first row on screen: if the page draws rows taller or shorter than Fluent's
+  // default (a minimum font size, say), the page heights follow and the list lays its pages out again.
+  const container = React.useRef<HTMLDivElement>(null);
+  const detailsList = React.useRef<IDetailsList>(null);
+  const rowHeightRead = React.useRef<boolean>(false);
+  const [rowHeight, setRowHeight] = React.useState<number>(ROW_HEIGHT);
+  const onRowDidMount = React.useCallback((): void => {
+    if (rowHeightRead.current) {
+      return;
+    }
+    const height = renderedRowHeight(container.current || undefined);
+    if (height !== undefined) {
+      rowHeightRead.current = true;
+      if (Math.abs(height - ROW_HEIGHT) >= 0.5) {
+        setRowHeight(height);
+      }
+    }
+  }, []);
+  const shownCount = React.useRef<number>(props.items.length);
+  shownCount.current = props.items.length;
+  const listProps = React.useMemo(() => pagedListProps(rowHeight, () => shownCount.current), [rowHeight]);
+  React.useEffect(() => {
+    if (rowHeight !== ROW_HEIGHT && detailsList.current) {
+      detailsList.current.forceUpdate();
+    }
+  }, [rowHeight]);
 
   const columns: IColumn[] = React.useMemo(
     () =>
@@ -111,9 +169,12 @@ export function UsersTable(props: UsersTableProps): JSX.Element {
   );
 
   return (
-    <div data-is-scrollable="true" style={{ maxHeight: 480, overflow: 'auto', position: 'relative' }}>
+    <div ref={container} data-is-scrollable="true" style={{ maxHeight: 480, overflow: 'auto', position: 'relative' }}>
       <DetailsList
+        componentRef={detailsList}
         items={props.items as RowItem[]}
+        listProps={listProps}
+        onRowDidMount={onRowDidMount}
         columns={columns}
         selection={props.selection}
         selectionMode={SelectionMode.multiple}

@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { UserRow } from '../../../src/app/state';
 import { UnprovisionedUsersPanel } from '../../../src/ui/users/UnprovisionedUsersPanel';
 import { doneScan, panelProps } from './fixtures';
+import { pagedListProps, ROW_HEIGHT } from '../../../src/ui/users/UsersTable';
 
 const COUNT = 100000;
 const DEPARTMENTS = ['Sales', 'Finance', 'Engineering', 'Legal', 'Support'];
@@ -54,4 +55,18 @@ test('100,000 rows: the count is shown and only a handful of rows are in the DOM
   });
   expect(screen.getByText('11 selected')).toBeTruthy();
   expect(screen.getByRole('button', { name: 'Request OneDrive for 11 selected' })).toBeTruthy();
+  // From 11 rows back to 100,000: still only a handful of rows in the DOM (the page heights follow the new rows).
+  expect(within(grid).queryAllByRole('row').length).toBeLessThan(100);
 }, 60000);
+
+test('page heights come from the row height and the shown row count, the last page included', () => {
+  let shown = 25;
+  const props = pagedListProps(43, () => shown);
+  const height = props.getPageHeight as (itemIndex?: number, visibleRect?: unknown, itemCount?: number) => number;
+  expect((props.getItemCountForPage as () => number)()).toBe(10);
+  expect(height(0, undefined, 10)).toBe(430);
+  expect(height(20, undefined, 10)).toBe(5 * 43);
+  shown = 300000;
+  expect(height(20, undefined, 10)).toBe(430);
+  expect(ROW_HEIGHT).toBe(43);
+});
