@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import * as path from 'node:path';
 import { ASSUMED_SITE_PAGE, parseArgs } from '../../bench/scan/args';
-import { finalLine, partitionedLine } from '../../bench/scan/report';
+import { finalLine, twoChainsLine } from '../../bench/scan/report';
 import type { Measured, SizeResult } from '../../bench/scan/runner';
 
 function measured(method: Measured['method'], wallS: number, limitS: number, requests: number, minimum: number): Measured {
@@ -45,17 +45,20 @@ describe('bench:scan report', () => {
     expect(finalLine(sizeResult(false))).toBe('scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), naive not run');
   });
 
-  it('ends the line after the minimum above the naive baseline sizes, and prefixes the partitioned line beside it', () => {
+  it('ends the line after the minimum above the naive baseline sizes; with both methods run, the line is the partitioned scan (the pane\'s) and the two chains are prefixed beside it', () => {
     expect(finalLine(sizeResult(false, 1000000))).toBe('scan 1000000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318)');
     const both: SizeResult = { ...sizeResult(true), partitioned: measured('partitioned', 7.34, 4, 360, 318) };
     both.partitionedSpeedup = 134.15 / 7.34;
-    expect(partitionedLine(both)).toBe('partitioned scan 100000 users: 7.3 s (limit 4.0 s), 360 requests (minimum 318), 18.3x faster than naive');
-    expect(finalLine(both)).toBe('scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), 5.5x faster than naive');
-    // Without the single chains, the partitioned scan is the line (and no prefixed one).
+    expect(finalLine(both)).toBe('scan 100000 users: 7.3 s (limit 4.0 s), 360 requests (minimum 318), 18.3x faster than naive');
+    expect(twoChainsLine(both)).toBe('two chains scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), 5.5x faster than naive');
+    // With --no-single, the partitioned scan is the line and there is no prefixed one.
     const alone: SizeResult = { ...both };
     delete alone.ours;
     expect(finalLine(alone)).toBe('scan 100000 users: 7.3 s (limit 4.0 s), 360 requests (minimum 318), 18.3x faster than naive');
-    expect(partitionedLine(alone)).toBeUndefined();
+    expect(twoChainsLine(alone)).toBeUndefined();
+    // With --no-partitioned, the two chains are the line.
+    const single: SizeResult = { ...sizeResult(true) };
+    expect(finalLine(single)).toBe('scan 100000 users: 24.2 s (limit 21.7 s), 318 requests (minimum 318), 5.5x faster than naive');
   });
 });
 
