@@ -10,7 +10,7 @@ import * as strings from 'UsersUiStrings';
 import { format } from '../../common/format';
 import type { LogView, RequestView, ScanView, UserRow } from '../../app/state';
 import { ConfirmRequestDialog, RequestButton } from './RequestControls';
-import { departments, filterUsers } from '../../provisioning/filter';
+import { departments } from '../../provisioning/filter';
 import type { StateFilter } from '../../provisioning/filter';
 import {
   CSV_FILE_NAME,
@@ -36,6 +36,8 @@ import { UsersTable } from './UsersTable';
 import type { TableSort } from './UsersTable';
 import { useRowSelection } from './useRowSelection';
 import { useUserIndex } from './useUserIndex';
+import { filterNarrowing } from './narrowingFilter';
+import type { FilterResult } from './narrowingFilter';
 
 export interface UnprovisionedUsersPanelProps {
   scan: ScanView;
@@ -91,11 +93,16 @@ export function UnprovisionedUsersPanel(props: UnprovisionedUsersPanelProps): JS
     }
     return { shown: rows, positions };
   }, [rows]);
+  // Typing on narrows the previous result (narrowingFilter.ts).
+  const lastFilter = React.useRef<FilterResult | undefined>(undefined);
   const filtered = React.useMemo((): { shown: UserRow[]; positions: number[] } => {
     if (text.trim() === '' && stateFilter === 'all' && department === undefined && sort === undefined) {
+      lastFilter.current = undefined;
       return everyRow;
     }
-    const positions = filterUsers(index, { text, state: stateFilter, department, sort });
+    const result = filterNarrowing(index, { text, state: stateFilter, department, sort }, lastFilter.current);
+    lastFilter.current = result;
+    const positions = result.positions;
     const list: UserRow[] = new Array<UserRow>(positions.length);
     for (let i = 0; i < positions.length; i++) {
       list[i] = rows[positions[i] as number] as UserRow;
