@@ -7,7 +7,11 @@
  * (NextStartIndexFromSharePoint) is opaque, "SPSiteQuery,<guid>,<guid>,<guid>", and null on the last page.
  */
 import { randomUUID } from 'node:crypto';
-import { jsonResponse, textResponse, type SimResponse } from './http';
+import { jsonResponse, RawJson, textResponse, type SimResponse } from './http';
+import { encodedItem } from './encodedItems';
+
+/** Stands for the page's items while the rest of the answer is serialized (no site URL or title holds it). */
+const ITEMS_MARK = '\u0000csom-items\u0000';
 import { truncatedJson, type PagingFaultEngine } from './pagingFaults';
 import type { PersonalSiteRecord, SimulatorState } from './state';
 
@@ -225,7 +229,17 @@ export function handleProcessQuery(
   const personal = includePersonal ? personalSitesPassing(state, filterKey, filter) : [];
   const total = sites.length + personal.length;
   const end = Math.min(total, start + pageSize);
-  const items: Record<string, unknown>[] = [];
+  const personalItem = (p: PersonalSiteRecord): Record<string, unknown> => ({
+    _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SiteProperties',
+    Url: p.url,
+    ...(withoutOwner ? {} : { Owner: p.owner }),
+    Template: 'SPSPERS#10',
+    Title: p.title,
+    Status: 'Active',
+    LastContentModifiedDate: csomDate(p.provisionedAt ?? Date.UTC(2024, 0, 15)),
+  });
+  // Each item as an object, or (the page's personal sites, when no fault drops owners) as bytes serialized once.
+  const items: Array<Record<string, unknown> | Buffer> = [];
   for (let i = start; i < end; i++) {
     const s = i < sites.length ? sites[i] : undefined;
     if (s) {
@@ -234,15 +248,7 @@ export function handleProcessQuery(
     }
     const p = personal[i - sites.length];
     if (!p) continue;
-    items.push({
-      _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SiteProperties',
-      Url: p.url,
-      ...(withoutOwner ? {} : { Owner: p.owner }),
-      Template: 'SPSPERS#10',
-      Title: p.title,
-      Status: 'Active',
-      LastContentModifiedDate: csomDate(p.provisionedAt ?? Date.UTC(2024, 0, 15)),
-    });
+    items.push(withoutOwner ? personalItem(p) : encodedItem(p, 'csom-personal-site', personalItem));
   }
   let next: string | null = null;
   if (end < total) {
@@ -254,13 +260,24 @@ export function handleProcessQuery(
     _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SPOSitePropertiesEnumerable',
     NextStartIndex: -1,
     NextStartIndexFromSharePoint: next,
-    _Child_Items_: items,
+    _Child_Items_: ITEMS_MARK as unknown,
   };
   const ids = actionIds(xml);
   const out: unknown[] = [header(correlationId, null)];
   const objectPaths = ids.objectPaths.length > 0 || ids.query !== undefined ? ids.objectPaths : [2];
   for (const id of objectPaths) out.push(id, { IsNull: false });
   out.push(ids.query ?? 4, result);
-  if (take('invalid-json')) return textResponse(200, truncatedJson(out), 'application/json');
-  return jsonResponse(200, out);
+  if (take('invalid-json')) {
+    result._Child_Items_ = items.map((item) => (Buffer.isBuffer(item) ? (JSON.parse(item.toString('utf8')) as unknown) : item));
+    return textResponse(200, truncatedJson(out), 'application/json');
+  }
+  // JSON.stringify's own text around the items, the items' bytes in their place.
+  const [before, after] = JSON.stringify(out).split(JSON.stringify(ITEMS_MARK)) as [string, string];
+  const parts: Buffer[] = [Buffer.from(before + '[', 'utf8')];
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(Buffer.from(','));
+    parts.push(Buffer.isBuffer(item) ? item : Buffer.from(JSON.stringify(item), 'utf8'));
+  });
+  parts.push(Buffer.from(']' + after, 'utf8'));
+  return { status: 200, headers: { 'Content-Type': 'application/json' }, body: new RawJson(Buffer.concat(parts)) };
 }

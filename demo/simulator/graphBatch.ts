@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SimContext } from './context';
 import { decodeSegments, GRAPH_PREFIX, splitUrl, type GraphCall } from './graphCall';
-import { graphError, isRecord, jsonResponse, parseJsonBody, type SimRequest, type SimResponse } from './http';
+import { graphError, isRecord, jsonResponse, parseJsonBody, RawJson, type SimRequest, type SimResponse } from './http';
 
 /** The pipeline one Graph call goes through (graph.ts runGraphCall). */
 export type RunGraphCall = (ctx: SimContext, call: GraphCall) => Promise<SimResponse>;
@@ -117,7 +117,7 @@ export async function handleBatch(ctx: SimContext, req: SimRequest, runGraphCall
 }
 
 function batchItemResponse(id: string, r: SimResponse): Record<string, unknown> {
-  let body = r.body;
+  let body = r.body instanceof RawJson ? (JSON.parse(r.body.bytes.toString('utf8')) as unknown) : r.body;
   // Plain-text answers ($count) travel as JSON numbers inside a batch, so clients can parse every body as JSON.
   if (typeof body === 'string' && (r.headers['Content-Type'] ?? '').startsWith('text/plain') && /^\d+$/.test(body)) body = Number(body);
   return { id, status: r.status, headers: { ...r.headers }, body };

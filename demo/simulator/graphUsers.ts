@@ -10,6 +10,7 @@ import { graphError, jsonResponse, textResponse, type SimRequest, type SimRespon
 import { decodeSkipTokenCursor, matchesFilter, ODataError, parseFilter, unquote, type FilterClause } from './odata';
 import { graphPage } from './pagingFaults';
 import type { GraphUser } from './types';
+import { encodedItem } from './encodedItems';
 
 /** Graph's default user properties when no $select is given. */
 const DEFAULT_USER_PROPS = [
@@ -268,11 +269,12 @@ export function listUsers(ctx: SimContext, call: GraphCall, select: readonly str
   const cursor = token === null ? { offset: 0, duplicate: false } : decodeSkipTokenCursor(token, key);
   const offset = cursor.offset;
   const end = Math.min(total, offset + top);
-  const value: Record<string, unknown>[] = new Array<Record<string, unknown>>(Math.max(0, end - offset));
+  const pageUsers: GraphUser[] = [];
   for (let i = offset; i < end; i++) {
     const u = users[indices ? (indices[i] ?? 0) : i];
-    if (u) value[i - offset] = projectUser(u, props);
+    if (u) pageUsers.push(u);
   }
+  const projection = `user:${props.join(',')}`;
   const head: Record<string, unknown> = { '@odata.context': contextUrl(call, 'users', select) };
   if (countRequested) head['@odata.count'] = total;
   return graphPage(ctx.paging, {
@@ -282,7 +284,10 @@ export function listUsers(ctx: SimContext, call: GraphCall, select: readonly str
     duplicate: cursor.duplicate,
     pageSize: top,
     total,
-    items: value,
+    get items(): Record<string, unknown>[] {
+      return pageUsers.map((u) => projectUser(u, props));
+    },
+    encoded: () => pageUsers.map((u) => encodedItem(u, projection, (x) => projectUser(x, props))),
     head,
     linkTo: (at, duplicate, nonce) => pageLink(call, 'users', key, at, duplicate, nonce),
   });

@@ -25,6 +25,15 @@ export interface SimResponse {
   body?: unknown;
 }
 
+/**
+ * A JSON body already serialized (UTF-8): sent as it is, parsed back where a $batch embeds it. Lets a page of items the
+ * simulator serialized once (encodedItems.ts) skip JSON.stringify on every request — simulator CPU that a real tenant
+ * spends on Microsoft's machines, not beside the client's.
+ */
+export class RawJson {
+  public constructor(public readonly bytes: Buffer) {}
+}
+
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): SimResponse {
   return { status, headers: { 'Content-Type': 'application/json', ...headers }, body };
 }

@@ -1,6 +1,6 @@
 /** node:http plumbing: read a request body (20 MB at most), its headers in lower case, and send a SimResponse. */
 import type * as http from 'node:http';
-import type { SimResponse } from './http';
+import { RawJson, type SimResponse } from './http';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -35,7 +35,7 @@ export function send(res: http.ServerResponse, cors: Record<string, string>, r: 
   if (res.headersSent || res.destroyed) return;
   let payload: Buffer | undefined;
   if (r.body !== undefined && r.status !== 204) {
-    payload = Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body), 'utf8');
+    payload = r.body instanceof RawJson ? r.body.bytes : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body), 'utf8');
   }
   const headers: Record<string, string | number> = { ...cors, ...r.headers };
   if (payload) headers['Content-Length'] = payload.length;

@@ -9,7 +9,8 @@
  * The engine only says which fault applies to which page; the Graph pages (graphPage, below) and the CSOM enumeration
  * (csom.ts) apply them.
  */
-import { graphError, jsonResponse, textResponse, type SimResponse } from './http';
+import { graphError, jsonResponse, RawJson, textResponse, type SimResponse } from './http';
+import { encodedObject } from './encodedItems';
 import type { PagedCollection, PagingFault, PagingFaultKind } from './types';
 
 /** Where a `foreign-host` next link points. `.invalid` never resolves (RFC 2606). */
@@ -72,8 +73,10 @@ export interface GraphPageSpec {
   pageSize: number;
   /** Items in the whole (filtered) collection. */
   total: number;
-  /** This page's items, projected. */
+  /** This page's items, projected (may be a getter: read only when a fault bends the items or nothing is encoded). */
   items: Record<string, unknown>[];
+  /** The same items, each already serialized (encodedItems.ts): the page is then written from their bytes. */
+  encoded?: () => Buffer[];
   /** `@odata.context` and anything else that goes before `value` (e.g. `@odata.count`). */
   head: Record<string, unknown>;
   /** The link that reads the page starting at `offset` (0 without a skiptoken), or its duplicate (a nonce: a new link). */
@@ -92,9 +95,9 @@ export function graphPage(paging: PagingFaultEngine | undefined, spec: GraphPage
   if (take('error-body-200')) {
     return graphError(200, 'UnknownError', `An error occurred while reading page ${page}. (simulated paging fault error-body-200)`);
   }
-  let items = spec.items;
+  let items: Record<string, unknown>[] | undefined;
   if (take('missing-upn')) {
-    items = items.map((item) => {
+    items = spec.items.map((item) => {
       const copy = { ...item };
       delete copy.userPrincipalName;
       return copy;
@@ -111,7 +114,13 @@ export function graphPage(paging: PagingFaultEngine | undefined, spec: GraphPage
 
   const body: Record<string, unknown> = { ...spec.head };
   if (next !== undefined) body['@odata.nextLink'] = next;
-  body.value = items;
-  if (take('invalid-json')) return textResponse(200, truncatedJson(body), 'application/json');
+  if (take('invalid-json')) {
+    body.value = items ?? spec.items;
+    return textResponse(200, truncatedJson(body), 'application/json');
+  }
+  if (items === undefined && spec.encoded) {
+    return { status: 200, headers: { 'Content-Type': 'application/json' }, body: new RawJson(encodedObject(spec.head, '@odata.nextLink', next, 'value', spec.encoded())) };
+  }
+  body.value = items ?? spec.items;
   return jsonResponse(200, body);
 }

@@ -13,6 +13,7 @@ import type { GraphUser } from './dto';
 import { attempt } from './graphCall';
 import { toDirectoryUser } from './mapping';
 import type { LicenseField, UserLicenses } from './userLicenses';
+import { bodyJson } from '../http/leanParse';
 import { graphCollection, isSameOrigin, malformed, originOf } from './root';
 
 /** Graph's largest users page. */
@@ -33,8 +34,7 @@ export function userFields(field: LicenseField): string[] {
 function PageParse(instance: Queryable): Queryable {
   instance.on.parse.replace(errorCheck);
   instance.on.parse(async (url: URL, response: Response, result: unknown): Promise<[URL, Response, unknown]> => {
-    const text = await response.text();
-    const json = (/\S/.test(text) ? JSON.parse(text) : {}) as Record<string, unknown>;
+    const json = (await bodyJson(response)) as Record<string, unknown>;
     const nextLink = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : '';
     const counted = json['@odata.count'];
     const page: IPagedResult<unknown> = {

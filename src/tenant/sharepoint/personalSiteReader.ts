@@ -15,6 +15,7 @@ import type { PersonalSiteReader } from '../../app/ports';
 import type { Page, PersonalSite } from '../../provisioning/ports';
 import { DIRECTORY_READ, SHAREPOINT_FULL_CONTROL, USER_READ } from '../../common/scopes';
 import { personalSitesQuery, readPersonalSitesResponse } from './csom';
+import { LeanParse } from '../http/leanParse';
 
 /** Graph $batch takes at most 20 requests. */
 export const GRAPH_BATCH_LIMIT = 20;
@@ -47,7 +48,7 @@ function oneDriveFrom(mySite: GraphUser['mySite']): OneDriveState {
  */
 export async function csomPersonalSitesPage(admin: SPFI, adminUrl: string, next: string | undefined, filter: string | undefined, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
     const answer = await attempt(SHAREPOINT_FULL_CONTROL, () =>
-      spPost<unknown>(adminQueryable(admin, adminUrl, '_vti_bin/client.svc/ProcessQuery'), {
+      spPost<unknown>(adminQueryable(admin, adminUrl, '_vti_bin/client.svc/ProcessQuery').using(LeanParse()), {
         ...headers({ 'Content-Type': 'text/xml' }),
         body: personalSitesQuery(next, filter),
         ...(signal ? { signal } : {}),
