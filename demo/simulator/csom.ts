@@ -166,6 +166,25 @@ function personalSitesPassing(state: SimulatorState, key: string, filter: CsomUr
   return kept;
 }
 
+/** A personal site as the enumeration lists it (`owner`: false when a paging fault drops the owners). */
+function personalSiteItem(p: PersonalSiteRecord, owner: boolean): Record<string, unknown> {
+  return {
+    _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SiteProperties',
+    Url: p.url,
+    ...(owner ? { Owner: p.owner } : {}),
+    Template: 'SPSPERS#10',
+    Title: p.title,
+    Status: 'Active',
+    LastContentModifiedDate: csomDate(p.provisionedAt ?? Date.UTC(2024, 0, 15)),
+  };
+}
+const withOwner = (p: PersonalSiteRecord): Record<string, unknown> => personalSiteItem(p, true);
+
+/** Serializes every personal site once, ahead of the requests (see prewarmUsers in graphUsers.ts). */
+export function prewarmPersonalSites(sites: readonly PersonalSiteRecord[]): void {
+  for (const p of sites) encodedItem(p, 'csom-personal-site', withOwner);
+}
+
 export function handleProcessQuery(
   state: SimulatorState,
   xml: string,
@@ -229,15 +248,6 @@ export function handleProcessQuery(
   const personal = includePersonal ? personalSitesPassing(state, filterKey, filter) : [];
   const total = sites.length + personal.length;
   const end = Math.min(total, start + pageSize);
-  const personalItem = (p: PersonalSiteRecord): Record<string, unknown> => ({
-    _ObjectType_: 'Microsoft.Online.SharePoint.TenantAdministration.SiteProperties',
-    Url: p.url,
-    ...(withoutOwner ? {} : { Owner: p.owner }),
-    Template: 'SPSPERS#10',
-    Title: p.title,
-    Status: 'Active',
-    LastContentModifiedDate: csomDate(p.provisionedAt ?? Date.UTC(2024, 0, 15)),
-  });
   // Each item as an object, or (the page's personal sites, when no fault drops owners) as bytes serialized once.
   const items: Array<Record<string, unknown> | Buffer> = [];
   for (let i = start; i < end; i++) {
@@ -248,7 +258,7 @@ export function handleProcessQuery(
     }
     const p = personal[i - sites.length];
     if (!p) continue;
-    items.push(withoutOwner ? personalItem(p) : encodedItem(p, 'csom-personal-site', personalItem));
+    items.push(withoutOwner ? personalSiteItem(p, false) : encodedItem(p, 'csom-personal-site', withOwner));
   }
   let next: string | null = null;
   if (end < total) {
