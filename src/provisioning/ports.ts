@@ -16,8 +16,11 @@ export interface DirectoryUser {
   accountEnabled: boolean;
   /** 'Member' | 'Guest' */
   userType: string;
-  /** Enabled service plan ids from assignedPlans (capabilityStatus Enabled). */
-  enabledPlanIds: string[];
+  /**
+   * Service plan ids licensing enables for the user: the OneDrive-bearing ones of their licences, or every Enabled one
+   * of their assigned plans (the fallback). Read-only: users with the same licence share one array.
+   */
+  enabledPlanIds: ReadonlyArray<string>;
   /** Multi-Geo: the geo that holds the user's data (preferredDataLocation, e.g. "EUR"); absent when not set. */
   preferredDataLocation?: string;
 }

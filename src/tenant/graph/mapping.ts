@@ -50,18 +50,26 @@ export function toSignedInUser(dto: GraphUser): SignedInUser {
  * Graph user → DirectoryUser, with the plan ids its licensing grants (src/tenant/graph/userLicenses.ts tells them from
  * assignedLicenses or assignedPlans); preferredDataLocation kept for Multi-Geo.
  */
-export function toDirectoryUser(dto: GraphUser, enabledPlanIds: string[]): DirectoryUser {
-  return {
+export function toDirectoryUser(dto: GraphUser, enabledPlanIds: ReadonlyArray<string>): DirectoryUser {
+  // Assigned one by one rather than spread: a million users would make four short-lived objects each.
+  const user: DirectoryUser = {
     id: dto.id,
     userPrincipalName: dto.userPrincipalName,
-    ...(dto.mail ? { mail: dto.mail } : {}),
     displayName: dto.displayName ?? dto.userPrincipalName,
-    ...(dto.department ? { department: dto.department } : {}),
     accountEnabled: dto.accountEnabled !== false,
     userType: dto.userType ?? 'Member',
     enabledPlanIds,
-    ...(dto.preferredDataLocation ? { preferredDataLocation: dto.preferredDataLocation } : {}),
   };
+  if (dto.mail) {
+    user.mail = dto.mail;
+  }
+  if (dto.department) {
+    user.department = dto.department;
+  }
+  if (dto.preferredDataLocation) {
+    user.preferredDataLocation = dto.preferredDataLocation;
+  }
+  return user;
 }
 
 /** Graph organization → TenantInfo (the initial *.onmicrosoft.com domain). */

@@ -92,9 +92,15 @@ export function plansReading(why: Failure): LicenseReading {
  * A user's OneDrive-bearing plan ids by their licences (lower case), or undefined when a licence names a SKU the table
  * does not know.
  */
-export function planIdsFromLicenses(dto: GraphUser, plansBySku: ReadonlyMap<string, ReadonlyArray<string>>): string[] | undefined {
+export function planIdsFromLicenses(dto: GraphUser, plansBySku: ReadonlyMap<string, ReadonlyArray<string>>): ReadonlyArray<string> | undefined {
+  const licences = dto.assignedLicenses ?? [];
+  const only = licences.length === 1 ? licences[0] : undefined;
+  if (only !== undefined && (only.disabledPlans === undefined || only.disabledPlans.length === 0)) {
+    // One licence, nothing disabled (most users): the SKU's own list, shared.
+    return plansBySku.get(String(only.skuId || '').toLowerCase());
+  }
   const ids: string[] = [];
-  for (const licence of dto.assignedLicenses ?? []) {
+  for (const licence of licences) {
     const plans = plansBySku.get(String(licence.skuId || '').toLowerCase());
     if (plans === undefined) {
       return undefined;
@@ -173,11 +179,11 @@ export class UserLicenses {
    * The OneDrive-bearing (licences) or enabled (plans) plan ids of the users of one page, as `reading` was when the
    * page was asked for. A licence of an unknown SKU has the table read again once; still unknown, it grants nothing.
    */
-  public async planIdsOf(users: ReadonlyArray<GraphUser>, reading: LicenseReading): Promise<string[][]> {
+  public async planIdsOf(users: ReadonlyArray<GraphUser>, reading: LicenseReading): Promise<Array<ReadonlyArray<string>>> {
     if (reading.field === 'assignedPlans') {
       return users.map(planIdsFromPlans);
     }
-    const out: string[][] = [];
+    const out: Array<ReadonlyArray<string>> = [];
     const unknown: number[] = [];
     for (let i = 0; i < users.length; i++) {
       const user = users[i] as GraphUser;
@@ -226,7 +232,7 @@ export class UserLicenses {
 }
 
 /** The OneDrive-bearing plans of the licences whose SKU the table knows. */
-function knownPlansOnly(dto: GraphUser, plansBySku: ReadonlyMap<string, ReadonlyArray<string>>): string[] {
+function knownPlansOnly(dto: GraphUser, plansBySku: ReadonlyMap<string, ReadonlyArray<string>>): ReadonlyArray<string> {
   const known = (dto.assignedLicenses ?? []).filter((l) => plansBySku.has(String(l.skuId || '').toLowerCase()));
   return planIdsFromLicenses({ ...dto, assignedLicenses: known }, plansBySku) ?? [];
 }
