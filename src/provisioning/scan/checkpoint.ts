@@ -88,6 +88,20 @@ export function progressOf(state: ScanCheckpoint, phase: ScanPhase): ScanProgres
  * once. Users that do not fit (no userPrincipalName, no id) are kept as considered users whose OneDrive state cannot be
  * told, with the reason — never an exception, never "not provisioned".
  */
+/** Departments are few and repeated: each kept once (up to 10,000 distinct names; past that, as they come). */
+const departments = new Map<string, string>();
+const MAX_SHARED_DEPARTMENTS = 10000;
+function sharedDepartment(name: string): string {
+  const known = departments.get(name);
+  if (known !== undefined) {
+    return known;
+  }
+  if (departments.size < MAX_SHARED_DEPARTMENTS) {
+    departments.set(name, name);
+  }
+  return name;
+}
+
 export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, seenIds?: Set<string>): number {
   const items = page.items;
   let fresh = 0;
@@ -119,10 +133,11 @@ export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, se
         license: licenseFamily(user.enabledPlanIds) as LicenseFamily,
       };
       if (user.mail) {
-        compact.mail = user.mail;
+        // The same text as the UPN (most users): one string kept, not two (a million users keep ~60 MB less).
+        compact.mail = user.mail === upn ? upn : user.mail;
       }
       if (user.department) {
-        compact.department = user.department;
+        compact.department = sharedDepartment(user.department);
       }
       if (user.preferredDataLocation) {
         compact.geo = user.preferredDataLocation.toUpperCase();
