@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { jsonResponse, RawJson, textResponse, type SimResponse } from './http';
-import { encodedItem } from './encodedItems';
+import { encodedItem, encodedParts } from './encodedItems';
 
 /** Stands for the page's items while the rest of the answer is serialized (no site URL or title holds it). */
 const ITEMS_MARK = '\u0000csom-items\u0000';
@@ -283,11 +283,6 @@ export function handleProcessQuery(
   }
   // JSON.stringify's own text around the items, the items' bytes in their place.
   const [before, after] = JSON.stringify(out).split(JSON.stringify(ITEMS_MARK)) as [string, string];
-  const parts: Buffer[] = [Buffer.from(before + '[', 'utf8')];
-  items.forEach((item, i) => {
-    if (i > 0) parts.push(Buffer.from(','));
-    parts.push(Buffer.isBuffer(item) ? item : Buffer.from(JSON.stringify(item), 'utf8'));
-  });
-  parts.push(Buffer.from(']' + after, 'utf8'));
-  return { status: 200, headers: { 'Content-Type': 'application/json' }, body: new RawJson(Buffer.concat(parts)) };
+  const encoded = items.map((item) => (Buffer.isBuffer(item) ? item : Buffer.from(JSON.stringify(item), 'utf8')));
+  return { status: 200, headers: { 'Content-Type': 'application/json' }, body: new RawJson(encodedParts(before, encoded, after)) };
 }

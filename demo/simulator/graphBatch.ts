@@ -117,7 +117,7 @@ export async function handleBatch(ctx: SimContext, req: SimRequest, runGraphCall
 }
 
 function batchItemResponse(id: string, r: SimResponse): Record<string, unknown> {
-  let body = r.body instanceof RawJson ? (JSON.parse(r.body.bytes.toString('utf8')) as unknown) : r.body;
+  let body = r.body instanceof RawJson ? (JSON.parse(r.body.text()) as unknown) : r.body;
   // Plain-text answers ($count) travel as JSON numbers inside a batch, so clients can parse every body as JSON.
   if (typeof body === 'string' && (r.headers['Content-Type'] ?? '').startsWith('text/plain') && /^\d+$/.test(body)) body = Number(body);
   return { id, status: r.status, headers: { ...r.headers }, body };

@@ -31,7 +31,18 @@ export interface SimResponse {
  * spends on Microsoft's machines, not beside the client's.
  */
 export class RawJson {
-  public constructor(public readonly bytes: Buffer) {}
+  /** The body's parts, in order (views of shared buffers: never changed). */
+  public constructor(public readonly parts: ReadonlyArray<Buffer>) {}
+
+  public get byteLength(): number {
+    let n = 0;
+    for (const part of this.parts) n += part.length;
+    return n;
+  }
+
+  public text(): string {
+    return Buffer.concat(this.parts as Buffer[]).toString('utf8');
+  }
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): SimResponse {

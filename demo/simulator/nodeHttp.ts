@@ -33,9 +33,18 @@ export function headersOf(req: http.IncomingMessage): Record<string, string> {
 
 export function send(res: http.ServerResponse, cors: Record<string, string>, r: SimResponse): void {
   if (res.headersSent || res.destroyed) return;
+  if (r.body instanceof RawJson && r.status !== 204) {
+    // Written part by part (corked: one write to the socket), never copied into one page-sized buffer.
+    res.writeHead(r.status, { ...cors, ...r.headers, 'Content-Length': r.body.byteLength });
+    res.cork();
+    for (const part of r.body.parts) res.write(part);
+    res.end();
+    res.uncork();
+    return;
+  }
   let payload: Buffer | undefined;
   if (r.body !== undefined && r.status !== 204) {
-    payload = r.body instanceof RawJson ? r.body.bytes : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body), 'utf8');
+    payload = Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body), 'utf8');
   }
   const headers: Record<string, string | number> = { ...cors, ...r.headers };
   if (payload) headers['Content-Length'] = payload.length;

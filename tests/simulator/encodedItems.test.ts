@@ -73,8 +73,8 @@ describe('simulator pages from serialized items', () => {
   it('encodedObject writes what JSON.stringify writes, with and without a next link or a head', () => {
     const items = [{ a: 1 }, { b: 'ø"' }];
     const bytes = items.map((item) => encodedItem(item, 'test', (x) => x));
-    expect(encodedObject({ h: 1 }, 'n', 'x', 'value', bytes).toString('utf8')).toBe(JSON.stringify({ h: 1, n: 'x', value: items }));
-    expect(encodedObject({}, 'n', undefined, 'value', bytes).toString('utf8')).toBe(JSON.stringify({ value: items }));
-    expect(encodedObject({ h: 1 }, 'n', undefined, 'value', []).toString('utf8')).toBe(JSON.stringify({ h: 1, value: [] }));
+    expect(Buffer.concat(encodedObject({ h: 1 }, 'n', 'x', 'value', bytes)).toString('utf8')).toBe(JSON.stringify({ h: 1, n: 'x', value: items }));
+    expect(Buffer.concat(encodedObject({}, 'n', undefined, 'value', bytes)).toString('utf8')).toBe(JSON.stringify({ value: items }));
+    expect(Buffer.concat(encodedObject({ h: 1 }, 'n', undefined, 'value', [])).toString('utf8')).toBe(JSON.stringify({ h: 1, value: [] }));
   });
 });
