@@ -72,7 +72,9 @@ describe('users pages: licensing by licences, or by plans where no rule is publi
     const plain = readingFromSkus(fixture.subscribedSkus).field === 'assignedLicenses';
     const selects = usersSelects(tenant);
     expect(selects.length).toBeGreaterThan(0);
-    for (const s of selects.filter((x) => x.indexOf('$select=') >= 0)) {
+    // Pages used select the field decided (a first page asked before the decision, with the licences, may precede).
+    const used = plain ? selects : selects.slice(1);
+    for (const s of used.filter((x) => x.indexOf('$select=') >= 0)) {
       expect(s).toContain(plain ? 'assignedLicenses' : 'assignedPlans');
       expect(s).not.toContain(plain ? 'assignedPlans' : 'assignedLicenses');
     }
@@ -102,7 +104,12 @@ describe('users pages: licensing by licences, or by plans where no rule is publi
     const users = await allUsers(tenant);
     const report = reader(tenant).licenses.report();
     expect(report).toMatchObject({ source: 'plans', why: 'sku-not-plain', skus: ['ENTERPRISEPACK (Warning)'] });
-    for (const s of usersSelects(tenant)) expect(s).toContain('assignedPlans');
+    // The first page went out with the licences while subscribedSkus was read, and was asked again with the plans;
+    // every page used (that one, and the next links it gave) selects the plans.
+    const selects = usersSelects(tenant);
+    expect(selects[0]).toContain('assignedLicenses');
+    for (const s of selects.slice(1)) expect(s).toContain('assignedPlans');
+    expect(selects.filter((s) => s.indexOf('$skiptoken') < 0)).toHaveLength(2);
     expect(familiesRead(users)).toEqual(familiesByPlans(fixture));
   });
 

@@ -160,6 +160,11 @@ export class UserLicenses {
     return this.decided;
   }
 
+  /** The field decided, or — while `subscribedSkus` is still being read — undefined. */
+  public settledField(): LicenseField | undefined {
+    return this.last ? this.last.field : undefined;
+  }
+
   /** What has been decided so far, for the pane; undefined before the first users page. */
   public report(): LicenseReadingReport | undefined {
     const r = this.last;

@@ -67,9 +67,8 @@ export function readUsersPage(
   if (next !== undefined && !isSameOrigin(graphBaseUrl, next)) {
     return Promise.resolve(failure(0, 'ForeignNextLink', `The directory pointed the next page to another host (${originOf(next)}); it was not followed.`));
   }
-  return attempt(DIRECTORY_READ, async () => {
-    const reading = await licenses.reading();
-    const collection = (next ? graphCollection<GraphUser>(graph, next) : graphCollection<GraphUser>(graph, 'users').select(...userFields(reading.field)).top(USER_PAGE_SIZE)).using(
+  const get = (field: LicenseField): Promise<IPagedResult<GraphUser>> => {
+    const collection = (next ? graphCollection<GraphUser>(graph, next) : graphCollection<GraphUser>(graph, 'users').select(...userFields(field)).top(USER_PAGE_SIZE)).using(
       ConsistencyLevel(),
     );
     if (next === undefined) {
@@ -78,7 +77,19 @@ export function readUsersPage(
       }
       collection.query.set('$count', 'true');
     }
-    const page = (await graphGet(collection.using(PageParse), signal ? { signal } : undefined)) as unknown as IPagedResult<GraphUser>;
+    return graphGet(collection.using(PageParse), signal ? { signal } : undefined) as unknown as Promise<IPagedResult<GraphUser>>;
+  };
+  return attempt(DIRECTORY_READ, async () => {
+    // A first page does not wait for subscribedSkus: it asks for the licences (the usual answer) while the table is
+    // read, and is asked again with the plans in the rare case the table says so. A next link carries its own $select.
+    const deciding = licenses.reading();
+    const asked = licenses.settledField() ?? 'assignedLicenses';
+    const both = await Promise.all([get(asked), deciding]);
+    const reading = both[1];
+    let page = both[0];
+    if (next === undefined && reading.field !== asked) {
+      page = await get(reading.field);
+    }
     if (!Array.isArray(page.value)) {
       throw malformed('users');
     }
