@@ -1,4 +1,4 @@
-import { createUserIndex, departments, filterUsers, withStatuses } from '../../src/provisioning/filter';
+import { createUserIndex, departments, filterUsers, HAYSTACK_FROM_ROWS, withStatuses } from '../../src/provisioning/filter';
 import type { SortKey } from '../../src/provisioning/filter';
 import type { UserProvisioningStatus } from '../../src/provisioning/pending';
 import type { UnprovisionedUser } from '../../src/provisioning/scan';
@@ -104,5 +104,64 @@ describe('filterUsers', () => {
     expect(many[sorted[0]!]!.displayName).toBe('User 1');
     expect(many[sorted[99999]!]!.displayName).toBe('User 100000');
     expect(departments(big)).toHaveLength(50);
+  });
+});
+
+describe('filterUsers over all the keys at once', () => {
+  /** The rule, written plainly: every word is in the row's lower-case name, UPN, mail or department (in that text). */
+  function byRow(list: UnprovisionedUser[], text: string, department?: string): number[] {
+    const words = text.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+    const out: number[] = [];
+    list.forEach((u, i) => {
+      const key = `${u.displayName}\n${u.upn}\n${u.mail ?? ''}\n${u.department ?? ''}`.toLowerCase();
+      if (department !== undefined && (u.department ?? '') !== department) return;
+      if (words.every((w) => key.includes(w))) out.push(i);
+    });
+    return out;
+  }
+
+  // A small seeded generator: names with accents, apostrophes, digits; some rows without mail or department.
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const parts = ['an', 'ann', 'o\'', 'zoë', 'øre', 'li', 'wei', 'wang', 'sales', 'eng', '1', '12', 'x', 'é', 'ß', 'mei'];
+  const word = (): string => parts[next(parts.length)]! + parts[next(parts.length)]!;
+  const many: UnprovisionedUser[] = Array.from({ length: HAYSTACK_FROM_ROWS }, (_, i) => ({
+    id: String(i),
+    upn: `${word()}${i}@contoso.com`,
+    ...(next(4) === 0 ? {} : { mail: `${word()}@contoso.com` }),
+    displayName: `${word()} ${word()}`,
+    ...(next(3) === 0 ? {} : { department: ['Sales', 'Engineering', 'Operations'][next(3)]! }),
+    license: 'sharepoint',
+  }));
+  const index = createUserIndex(many);
+  const few = many.slice(0, 2000);
+  const small = createUserIndex(few);
+
+  it('finds exactly the rows a search row by row finds, for every kind of query (one word, several, across fields, none), large list and small', () => {
+    const queries = ['a', 'an', 'ann wei', 'wei ann', 'o\'', 'zoë', 'ø', 'é ß', '12', '1 2', '@contoso', 'com\ncontoso', 'sales', 'qqq', 'x x', 'anan', '0@', 'mei li'];
+    for (let q = 0; q < 60; q++) queries.push(`${word()} ${parts[next(parts.length)]!}`.slice(0, 1 + next(8)));
+    for (const text of queries) {
+      expect([text, filterUsers(index, { text })]).toEqual([text, byRow(many, text)]);
+      expect([text, filterUsers(index, { text, department: 'Sales' })]).toEqual([text, byRow(many, text, 'Sales')]);
+      expect([text, filterUsers(small, { text })]).toEqual([text, byRow(few, text)]);
+    }
+  });
+
+  it('a row matches once even when its key holds the word many times; a word never matches across two rows', () => {
+    const rows: UnprovisionedUser[] = Array.from({ length: HAYSTACK_FROM_ROWS }, (_, i) =>
+      i % 2 === 0
+        ? { id: `a${i}`, upn: 'aa@x.com', mail: 'aa@x.com', displayName: 'Aa Aa', department: 'AA', license: 'sharepoint' }
+        : { id: `b${i}`, upn: 'b@x.com', displayName: 'B', license: 'sharepoint' },
+    );
+    const large = createUserIndex(rows);
+    const evens = rows.map((_, i) => i).filter((i) => i % 2 === 0);
+    expect(filterUsers(large, { text: 'a' })).toEqual(evens);
+    // The end of an "aa" row and the start of the next "b" row never make "ab" (nor a word holding the separator).
+    expect(filterUsers(large, { text: 'aab' })).toEqual([]);
+    expect(filterUsers(large, { text: 'a\u0000b' })).toEqual([]);
+    expect(filterUsers(large, { text: 'b' })).toEqual(evens.map((i) => i + 1));
   });
 });
