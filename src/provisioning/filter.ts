@@ -23,6 +23,9 @@ export interface UserQuery {
   sort?: { key: SortKey; dir: SortDirection };
 }
 
+/** From this many rows a search goes through all the keys at once; below, row by row is as fast and builds nothing. */
+export const HAYSTACK_FROM_ROWS = 20000;
+
 type StaticKey = 'displayName' | 'upn' | 'mail' | 'department' | 'license';
 
 /** Precomputed per-row data shared by every status version of the index. */
@@ -242,8 +245,6 @@ function matchesState(code: number, filter: StateFilter): boolean {
 }
 
 const SEPARATOR = '\u0000';
-/** From this many rows a search goes through all the keys at once; below, row by row is as fast and builds nothing. */
-export const HAYSTACK_FROM_ROWS = 20000;
 
 function haystackOf(shared: Shared): { text: string; starts: Int32Array } {
   if (shared.haystack === undefined) {
