@@ -35,6 +35,15 @@ export function selectableRow(item: UserRow): boolean {
 const NO_ITEMS: RowItem[] = [];
 const NO_POSITIONS: number[] = [];
 
+/** The sum of `values` (0 or 1 each) at the given positions: how many shown rows have a flag. */
+function sumAt(values: Uint8Array, positions: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < positions.length; i++) {
+    n += values[positions[i] as number] as number;
+  }
+  return n;
+}
+
 export class RowSelectionModel implements ISelection {
   public mode: SelectionMode = SelectionMode.multiple;
 
@@ -256,13 +265,7 @@ export class RowSelectionModel implements ISelection {
       return 0;
     }
     if (this._shownSelected === undefined) {
-      let n = 0;
-      const flags = this._flags;
-      const positions = this._positions;
-      for (let i = 0; i < positions.length; i++) {
-        n += flags[positions[i] as number] as number;
-      }
-      this._shownSelected = n;
+      this._shownSelected = sumAt(this._flags, this._positions);
     }
     return this._shownSelected;
   }
@@ -458,13 +461,7 @@ export class RowSelectionModel implements ISelection {
 
   private _shownSelectableCount(): number {
     if (this._shownSelectable === undefined) {
-      let n = 0;
-      const selectable = this._selectable;
-      const positions = this._positions;
-      for (let i = 0; i < positions.length; i++) {
-        n += selectable[positions[i] as number] as number;
-      }
-      this._shownSelectable = n;
+      this._shownSelectable = sumAt(this._selectable, this._positions);
     }
     return this._shownSelectable;
   }
