@@ -30,6 +30,24 @@ describe('ConnectionReport: which way each call went', () => {
     expect(admin.textContent).toMatch(/one by one through Microsoft Graph/);
   });
 
+  it('says when licensing was read from the assigned plans, and why (a subscription not plainly enabled)', () => {
+    const plans: PathReport[] = [
+      {
+        path: 'graph',
+        outcome: 'fallback',
+        tried: 'graph-reads',
+        host: 'graph.microsoft.com',
+        fallback: 'assigned-plans',
+        answer: { status: 200, code: 'SubscriptionNotEnabled', message: 'subscribedSkus: ENTERPRISEPACK (Warning)' },
+      },
+    ];
+    const { container } = render(<ConnectionReport rows={plans} copyText={async () => true} now={() => '2026-12-02T10:00:00Z'} />);
+    const graph = container.querySelector('[data-path="graph"]') as HTMLElement;
+    expect(graph.getAttribute('data-outcome')).toBe('fallback');
+    expect(graph.textContent).toContain("licensing read from their assigned plans");
+    expect(graph.textContent).toContain('ENTERPRISEPACK (Warning)');
+  });
+
   it('"Copy report" copies plain text naming every path, its answer and correlation id', async () => {
     let copied = '';
     render(
