@@ -22,8 +22,9 @@ import path from 'node:path';
 import { generateTenant } from '../demo/generate';
 import { startSimulator } from '../demo/simulator';
 import { isConsideredForOneDrive } from '../demo/simulator/scenario-kit';
-import { prewarmUsers } from '../demo/simulator/graphUsers';
-import { prewarmPersonalSites } from '../demo/simulator/csom';
+import { prewarmUserFilters, prewarmUsers } from '../demo/simulator/graphUsers';
+import { prewarmPersonalSites, prewarmSiteFilters } from '../demo/simulator/csom';
+import { personalUrlFilter, upnPrefixFilter } from '../src/tenant/partitionedPages';
 import { userFields } from '../src/tenant/graph/usersPage';
 
 function parse(argv: readonly string[]): Map<string, string> {
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
   const prewarmStarted = Date.now();
   prewarmUsers(sim.state.users, userFields('assignedLicenses'));
   prewarmPersonalSites(sim.state.personalSites);
+  // Which sites and users pass each one-character filter the partitioned scan may send (its first level).
+  prewarmSiteFilters(sim.state, Array.from('abcdefghijklmnopqrstuvwxyz0123456789_', (c) => personalUrlFilter(c)));
+  prewarmUserFilters(sim.state, Array.from('abcdefghijklmnopqrstuvwxyz', (c) => upnPrefixFilter(c)));
   const prewarmMs = Date.now() - prewarmStarted;
 
   // Ground truth from the fixture itself (not through HTTP).

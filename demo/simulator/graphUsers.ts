@@ -129,7 +129,7 @@ function isEventual(req: SimRequest): boolean {
 }
 
 /** Indices of matching users, computed once per distinct filter and cached (users never change). */
-function userIndices(ctx: SimContext, q: UserQuery): Uint32Array | undefined {
+function userIndices(ctx: Pick<SimContext, 'state'>, q: UserQuery): Uint32Array | undefined {
   if (q.clauses.length === 0) return undefined;
   const cached = ctx.state.userQueryCache.get(q.key);
   if (cached) return cached;
@@ -254,6 +254,11 @@ export function prewarmUsers(users: readonly GraphUser[], select: readonly strin
   const props = select.map(canonicalUserProp);
   const projection = `user:${props.join(',')}`;
   for (const u of users) encodedItem(u, projection, (x) => projectUser(x, props));
+}
+
+/** Computes, ahead of the requests, which users pass each of these `$filter` values (kept as a page asked with it would). */
+export function prewarmUserFilters(state: SimContext['state'], filters: readonly string[]): void {
+  for (const filter of filters) userIndices({ state }, parseUserQuery(new URLSearchParams({ $filter: filter })));
 }
 
 export function listUsers(ctx: SimContext, call: GraphCall, select: readonly string[] | undefined): SimResponse {
