@@ -234,16 +234,7 @@ export class RowSelectionModel implements ISelection {
   }
 
   public getSelection(): RowItem[] {
-    const list: RowItem[] = [];
-    if (this._total === 0) {
-      return list;
-    }
-    for (let i = 0; i < this._items.length; i++) {
-      if (this._flags[this._positions[i] as number] === 1) {
-        list.push(this._items[i] as RowItem);
-      }
-    }
-    return list;
+    return this.getSelectedIndices().map((i) => this._items[i] as RowItem);
   }
 
   public getSelectedIndices(): number[] {
