@@ -10,10 +10,10 @@ import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, wait, type Retry
 import { asksTooLong, itemRetryAfterMs, tellBatchWait, type BatchWaits } from '../http/batchItemRetry';
 import { readServiceError } from '../http/toFailure';
 import { DIRECTORY_READ, ROLE_ELIGIBILITY_READ, USER_READ } from '../../common/scopes';
-import type { GraphDirectoryRole, GraphOrganization, GraphRoleEligibility, GraphSubscribedSku, GraphUser } from './dto';
+import type { GraphDirectoryRole, GraphOrganization, GraphRoleEligibility, GraphUser } from './dto';
 import { attempt, odataString } from './graphCall';
 import { readUsersPage, userFields } from './usersPage';
-import { UserLicenses } from './userLicenses';
+import { readSubscribedSkus, UserLicenses } from './userLicenses';
 import { toDirectoryRole, toDirectoryUser, toEligibleRole, toSignedInUser, toSku, toTenantInfo, toVerifiedDomains } from './mapping';
 import { graphCollection, graphQueryable, malformed } from './root';
 
@@ -140,11 +140,9 @@ export class GraphDirectoryReader implements DirectoryReader {
   }
 
   /** `GET /subscribedSkus` (Directory.Read.All), with each SKU's service plans and their provisioningStatus. */
-  public getSubscribedSkus(): Promise<Outcome<SubscribedSku[]>> {
-    return attempt(DIRECTORY_READ, async () => {
-      const skus = await graphCollection<GraphSubscribedSku>(this.graph, 'subscribedSkus')();
-      return skus.map(toSku);
-    });
+  public async getSubscribedSkus(): Promise<Outcome<SubscribedSku[]>> {
+    const skus = await readSubscribedSkus(this.graph);
+    return skus.ok ? success(skus.value.map(toSku)) : skus;
   }
 
   /** `GET /me?$select=…,assignedPlans` (User.Read). Failure: 401 when the sign-in expired. */

@@ -225,15 +225,23 @@ export class UserLicenses {
   }
 
   private async readTable(): Promise<LicenseReading> {
-    const skus: Outcome<GraphSubscribedSku[]> = await attempt(DIRECTORY_READ, async () => {
-      const list = await graphCollection<GraphSubscribedSku>(this.graph, 'subscribedSkus')();
-      if (!Array.isArray(list)) {
-        throw new Error('The directory answered subscribedSkus with something other than a list.');
-      }
-      return list;
-    });
+    const skus = await readSubscribedSkus(this.graph);
     return skus.ok ? readingFromSkus(skus.value) : plansReading(skus);
   }
+}
+
+/**
+ * `GET /subscribedSkus` (Directory.Read.All) as Graph answers it: the one read of the tenant's subscriptions, for the
+ * readiness checks (GraphDirectoryReader.getSubscribedSkus maps it) and for the licence table.
+ */
+export function readSubscribedSkus(graph: GraphFI): Promise<Outcome<GraphSubscribedSku[]>> {
+  return attempt(DIRECTORY_READ, async () => {
+    const list = await graphCollection<GraphSubscribedSku>(graph, 'subscribedSkus')();
+    if (!Array.isArray(list)) {
+      throw new Error('The directory answered subscribedSkus with something other than a list.');
+    }
+    return list;
+  });
 }
 
 /** The OneDrive-bearing plans of the licences whose SKU the table knows. */
