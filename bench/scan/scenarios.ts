@@ -6,7 +6,7 @@
 import '../support/loc';
 import { performance } from 'node:perf_hooks';
 import type { Outcome } from '../../src/common/outcome';
-import type { DirectoryUser, Page } from '../../src/provisioning/ports';
+import type { DirectoryUser, Page, RequestSlot } from '../../src/provisioning/ports';
 import { DEFAULT_PER_USER_BATCH, DEFAULT_PER_USER_CONCURRENCY, exclusionReason, scanTenant } from '../../src/provisioning/scan';
 import { createDirectClients } from '../../src/tenant/clients';
 import { USER_PAGE_SIZE } from '../../src/tenant/graph/directoryReader';
@@ -76,15 +76,15 @@ function partitionPorts(ports: ReturnType<typeof createTenantPorts>, userPages: 
   };
   return {
     users: {
-      getUsersPageWithPrefix: timed(userPages, (prefix: string, next?: string, signal?: AbortSignal) => {
+      getUsersPageWithPrefix: timed(userPages, (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot) => {
         count(`u:${prefix}`);
-        return users.getUsersPageWithPrefix(prefix, next, signal);
+        return users.getUsersPageWithPrefix(prefix, next, signal, slot);
       }),
     },
     sites: {
-      getPersonalSitesPageWithPrefix: timed(sitePages, (prefix: string, next?: string, signal?: AbortSignal) => {
+      getPersonalSitesPageWithPrefix: timed(sitePages, (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot) => {
         count(`s:${prefix}`);
-        return sites.getPersonalSitesPageWithPrefix(prefix, next, signal);
+        return sites.getPersonalSitesPageWithPrefix(prefix, next, signal, slot);
       }),
     },
     waits: ports.partitions.waits,

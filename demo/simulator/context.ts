@@ -10,6 +10,8 @@ export interface RequestLogEntry {
   status: number;
   /** Epoch ms when the request arrived. */
   at: number;
+  /** Epoch ms when its answer left (after the latency): [at, answered] is the time the request was in flight. */
+  answered?: number;
   /** Set for inner $batch items. */
   batchId?: string;
 }

@@ -1,7 +1,8 @@
 /**
  * The HTTP server (node:http only): origins, CORS, control endpoints (/__sim/*), authentication (bearer token or the
- * hosting site's cookie session), latency, request log, then the Graph or SharePoint router. Many requests are served
- * concurrently: latency is a timer, never a busy wait.
+ * hosting site's cookie session), the Graph or SharePoint router, latency, request log. Many requests are served
+ * concurrently: latency is a timer, never a busy wait; it counts from a request's arrival (the answer leaves `latency`
+ * ms after it, or when ready if the simulator took longer).
  *
  * Origins: by default one server answers everything (jest tests). With `origins: 'distinct'` the hosting site (which
  * also serves the preview page, like a SharePoint page), the tenant admin host, the my host (personal sites) and Microsoft
@@ -141,10 +142,6 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
     }
 
     const bodyText = await readBody(req);
-    if (!(await wait(latencyMs))) {
-      res.destroy();
-      return;
-    }
     const headers = headersOf(req);
     const simReq: SimRequest = {
       method,
@@ -184,7 +181,13 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
     }
     const clientRequestId = headers['client-request-id'];
     if (clientRequestId && target.api === 'graph') response.headers['client-request-id'] = clientRequestId;
-    ctx.log({ method, path: url, status: response.status, at });
+    // The latency is the service's time for a request, counted from its arrival: the simulator's own work (which
+    // stands for none of the service's) is done within it, not added to it. The state is read and written on arrival.
+    if (!(await wait(latencyMs - (Date.now() - at)))) {
+      res.destroy();
+      return;
+    }
+    ctx.log({ method, path: url, status: response.status, at, answered: Date.now() });
     send(res, cors, response);
   };
 
