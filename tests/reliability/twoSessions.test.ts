@@ -112,7 +112,8 @@ describe('two sessions requesting the same users at once', () => {
     const own = (ports: TenantPorts): ReadinessController => new ReadinessController({ ports: { ...ports, requestLock: { exclusive: (work) => work() } } }, moverSettings());
     const ca = own(a.ports);
     const cb = own(b.ports);
-    await ca.start();
+    // Both panes started (each knows its admin's name): either may take the turn first.
+    await Promise.all([ca.start(), cb.start()]);
     const emails = ca.getState().rows.map((r) => r.user.upn);
     expect(emails.length).toBeGreaterThan(398);
     // What each admin sees while the other holds the turn.

@@ -165,7 +165,12 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
     state.enumeratedOwners = state.siteOwners.length;
   }
   if (state.method === 'per-user' || state.geoChecked || state.unmatchedChecked) {
+    const ownersListed = state.siteOwners.length;
     const end = await checkPerUser(ports, state, options, onlyGeoUsers);
+    // The owners the per-user checks found join the sites seen (every listed owner is in it: addSitePage).
+    for (let i = ownersListed; i < state.siteOwners.length; i++) {
+      seenSites.add(state.siteOwners[i] as string);
+    }
     if (end.kind === 'cancelled') {
       // Both reads are complete here (partitioned or not): the per-user phase goes on from the checkpoint.
       return { status: 'cancelled', checkpoint: copyCheckpoint(state) };
@@ -175,7 +180,8 @@ export async function scanTenant(ports: ScanPorts, options: ScanOptions = {}): P
     }
   }
 
-  const result = joinResult(state);
+  // The sites seen (keyed by owner; with the owners the per-user checks found) are the owner set of the join.
+  const result = joinResult(state, seenSites);
   const licenseReading = ports.directory.licenseReading ? ports.directory.licenseReading() : undefined;
   return { status: 'done', result: licenseReading ? { ...result, licenseReading } : result };
 }

@@ -14,8 +14,13 @@ function ownerSetFromSites(state: ScanCheckpoint, all: Set<string>): Set<string>
   return end >= state.siteOwners.length ? all : new Set<string>(state.siteOwners.slice(0, end));
 }
 
-export function joinResult(state: ScanCheckpoint): ScanResult {
-  const owners = ownerSet(state);
+/**
+ * The result: each considered user against the owners listed. `known`, when given, is a set already holding every
+ * owner key of `state.siteOwners` (the scan's own set of sites seen, kept as it read them) — then no second set of every
+ * owner is built at the end; its other keys (`url:` keys of ownerless sites) are no address and match no user.
+ */
+export function joinResult(state: ScanCheckpoint, known?: Set<string>): ScanResult {
+  const owners = known !== undefined ? known : ownerSet(state);
   const unprovisioned: UnprovisionedUser[] = [];
   const provisionedAddresses: string[] = [];
   const provisionedUpns: string[] = [];
@@ -30,7 +35,8 @@ export function joinResult(state: ScanCheckpoint): ScanResult {
       continue;
     }
     const upnKey = addressKey(user.upn);
-    const mailKey = user.mail !== undefined ? addressKey(user.mail) : undefined;
+    // Most users' mail is their UPN (one string in the checkpoint): its key is the same.
+    const mailKey = user.mail === undefined ? undefined : user.mail === user.upn ? upnKey : addressKey(user.mail);
     if (owners.has(upnKey) || (mailKey !== undefined && owners.has(mailKey))) {
       provisionedCount++;
       // The user's own UPN string beside each key: one reference an entry, no new string.

@@ -68,7 +68,8 @@ export class SiteCoverage {
   }
 
   public covers(upn: string): boolean {
-    const segment = sitePrefixOf(upn);
+    // Only the first characters can match a leaf: the rest of the UPN is not sanitised (the rule is per character).
+    const segment = sitePrefixOf(upn.length > this.longest ? upn.slice(0, this.longest) : upn);
     for (let length = 1; length <= this.longest && length <= segment.length; length++) {
       if (this.leaves.has(segment.slice(0, length))) {
         return !UNSETTLED.test(upn.slice(0, length));
