@@ -27,16 +27,28 @@ export function joinResult(state: ScanCheckpoint, known?: Set<string>): ScanResu
   let provisionedCount = 0;
   const undetermined: UnprovisionedUser[] = [];
   const unknownIds = new Set<string>(state.undeterminedIds || []);
+  // Multi-Geo: the geos of the considered users, and how many of each geo the admin host's enumeration listed.
+  const geos = new Set<string>();
+  const listedGeos = new Map<string, number>();
+  let enumerated: Set<string> | undefined;
   const users = state.users;
+  // One pass over the users (a million at the largest): the join and the geos together.
   for (let i = 0; i < users.length; i++) {
     const user = users[i] as CompactUser;
-    if (unknownIds.has(user.id)) {
-      undetermined.push(user);
-      continue;
-    }
     const upnKey = addressKey(user.upn);
     // Most users' mail is their UPN (one string in the checkpoint): its key is the same.
     const mailKey = user.mail === undefined ? undefined : user.mail === user.upn ? upnKey : addressKey(user.mail);
+    if (user.geo !== undefined) {
+      geos.add(user.geo);
+      enumerated = enumerated || ownerSetFromSites(state, owners);
+      if (enumerated.has(upnKey) || (mailKey !== undefined && enumerated.has(mailKey))) {
+        listedGeos.set(user.geo, (listedGeos.get(user.geo) || 0) + 1);
+      }
+    }
+    if (unknownIds.size > 0 && unknownIds.has(user.id)) {
+      undetermined.push(user);
+      continue;
+    }
     if (owners.has(upnKey) || (mailKey !== undefined && owners.has(mailKey))) {
       provisionedCount++;
       // The user's own UPN string beside each key: one reference an entry, no new string.
@@ -65,19 +77,6 @@ export function joinResult(state: ScanCheckpoint, known?: Set<string>): ScanResu
   }
   if (state.methodReason !== undefined) {
     result.methodReason = state.methodReason;
-  }
-  const geos = new Set<string>();
-  const listedGeos = new Map<string, number>();
-  let enumerated: Set<string> | undefined;
-  for (let i = 0; i < users.length; i++) {
-    const user = users[i] as CompactUser;
-    if (user.geo !== undefined) {
-      geos.add(user.geo);
-      enumerated = enumerated || ownerSetFromSites(state, owners);
-      if (enumerated.has(addressKey(user.upn)) || (user.mail !== undefined && enumerated.has(addressKey(user.mail)))) {
-        listedGeos.set(user.geo, (listedGeos.get(user.geo) || 0) + 1);
-      }
-    }
   }
   if (geos.size > 0) {
     result.geos = Array.from(geos).sort();
