@@ -42,10 +42,13 @@ const UNSETTLED = /[A-Z-]/;
 export class SiteCoverage {
   private readonly leaves: Set<string> = new Set<string>();
   private longest: number = 0;
+  /** covers() by the UPN's first `longest` characters, while the leaves stay as they are. */
+  private readonly answers: Map<string, boolean> = new Map<string, boolean>();
 
   public add(prefix: string): void {
     this.leaves.add(prefix);
     this.longest = Math.max(this.longest, prefix.length);
+    this.answers.clear();
   }
 
   /**
@@ -68,14 +71,23 @@ export class SiteCoverage {
   }
 
   public covers(upn: string): boolean {
-    // Only the first characters can match a leaf: the rest of the UPN is not sanitised (the rule is per character).
-    const segment = sitePrefixOf(upn.length > this.longest ? upn.slice(0, this.longest) : upn);
+    // Only the first characters can match a leaf (the rule is per character): the answer depends on them alone, and
+    // there are few distinct ones — each is worked out once (the end of a scan asks this for every user).
+    const head = upn.length > this.longest ? upn.slice(0, this.longest) : upn;
+    const known = this.answers.get(head);
+    if (known !== undefined) {
+      return known;
+    }
+    const segment = sitePrefixOf(head);
+    let covered = false;
     for (let length = 1; length <= this.longest && length <= segment.length; length++) {
       if (this.leaves.has(segment.slice(0, length))) {
-        return !UNSETTLED.test(upn.slice(0, length));
+        covered = !UNSETTLED.test(head.slice(0, length));
+        break;
       }
     }
-    return false;
+    this.answers.set(head, covered);
+    return covered;
   }
 }
 
