@@ -140,7 +140,7 @@ export function printReport(args: Args, results: readonly SizeResult[]): Evaluat
       if (r.partitionedRuns.length > 1) console.log(`         ${r.partitionedRuns.length} runs: ${r.partitionedRuns.map((w) => w.toFixed(2)).join(' / ')} s (median reported)`);
       console.log(
         `         ${d.partitions} partitions read (users ${d.usersSplit === 'yes' ? 'by partition' : 'as one chain'}, sites ${d.sitesSplit === 'yes' ? 'by partition' : 'as one chain'}); users checked one by one (not covered by the site prefixes): ${d.perUserChecked}; ` +
-          `per call: users page ${p.timings.userPage?.avgMs} ms avg (max ${p.timings.userPage?.maxMs}), site page ${p.timings.sitePage?.avgMs} ms avg (max ${p.timings.sitePage?.maxMs}); ` +
+          `in flight (sent → answer arrived; round one's two pages included, timed whole): users page ${p.timings.userPage?.avgMs} ms avg (max ${p.timings.userPage?.maxMs}), site page ${p.timings.sitePage?.avgMs} ms avg (max ${p.timings.sitePage?.maxMs}); ` +
           `client event loop busy ${(p.cpu.clientEventLoopUtilization * 100).toFixed(0)}%` +
           (Object.keys(p.counts.other).length > 0 ? `; other requests: ${JSON.stringify(p.counts.other)}` : ''),
       );

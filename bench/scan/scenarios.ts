@@ -6,7 +6,7 @@
 import '../support/loc';
 import { performance } from 'node:perf_hooks';
 import type { Outcome } from '../../src/common/outcome';
-import type { DirectoryUser, Page } from '../../src/provisioning/ports';
+import type { DirectoryUser, Page, RequestSlot } from '../../src/provisioning/ports';
 import { DEFAULT_PER_USER_BATCH, DEFAULT_PER_USER_CONCURRENCY, exclusionReason, scanTenant } from '../../src/provisioning/scan';
 import { createDirectClients } from '../../src/tenant/clients';
 import { USER_PAGE_SIZE } from '../../src/tenant/graph/directoryReader';
@@ -43,6 +43,43 @@ export function timed<A extends unknown[], R>(t: Timing, f: (...a: A) => Promise
   };
 }
 
+/**
+ * Times a partition read as its request in flight — from the moment its RequestSlot lets it go to the moment its answer
+ * arrives — which is what the gate's places count (the call itself also waits for a place and reads the answer). A read
+ * given no slot is timed whole.
+ */
+function timedInFlight<R>(
+  t: Timing,
+  f: (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot) => Promise<R>,
+): (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot) => Promise<R> {
+  return async (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot): Promise<R> => {
+    const record = (ms: number): void => {
+      t.calls++;
+      t.totalMs += ms;
+      if (ms > t.maxMs) t.maxMs = ms;
+    };
+    const start = performance.now();
+    let sentAt = 0;
+    const timedSlot: RequestSlot | undefined = slot && {
+      sending: async (): Promise<void> => {
+        await slot.sending();
+        sentAt = performance.now();
+      },
+      answered: (): void => {
+        if (sentAt > 0) record(performance.now() - sentAt);
+        sentAt = 0;
+        slot.answered();
+      },
+    };
+    try {
+      return await f(prefix, next, signal, timedSlot);
+    } finally {
+      t.lastEnd = performance.now();
+      if (!slot) record(t.lastEnd - start);
+    }
+  };
+}
+
 export function newPorts(sim: SimInfo): ReturnType<typeof createTenantPorts> {
   const values = new Map<string, string>();
   const storage = {
@@ -67,7 +104,7 @@ export type PrefixPages = Map<string, number>;
 
 /**
  * The partitioned reads over the same simulator, with the transport's waits (a 429 it retries pauses every chain),
- * each call timed and counted by prefix.
+ * each request timed in flight and counted by prefix.
  */
 function partitionPorts(ports: ReturnType<typeof createTenantPorts>, userPages: Timing, sitePages: Timing, perPrefix: PrefixPages): PartitionPorts {
   const { users, sites } = ports.partitions;
@@ -76,15 +113,15 @@ function partitionPorts(ports: ReturnType<typeof createTenantPorts>, userPages: 
   };
   return {
     users: {
-      getUsersPageWithPrefix: timed(userPages, (prefix: string, next?: string, signal?: AbortSignal) => {
+      getUsersPageWithPrefix: timedInFlight(userPages, (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot) => {
         count(`u:${prefix}`);
-        return users.getUsersPageWithPrefix(prefix, next, signal);
+        return users.getUsersPageWithPrefix(prefix, next, signal, slot);
       }),
     },
     sites: {
-      getPersonalSitesPageWithPrefix: timed(sitePages, (prefix: string, next?: string, signal?: AbortSignal) => {
+      getPersonalSitesPageWithPrefix: timedInFlight(sitePages, (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot) => {
         count(`s:${prefix}`);
-        return sites.getPersonalSitesPageWithPrefix(prefix, next, signal);
+        return sites.getPersonalSitesPageWithPrefix(prefix, next, signal, slot);
       }),
     },
     waits: ports.partitions.waits,

@@ -80,12 +80,25 @@ export interface PersonalSitePages {
  * The users read split by the first character(s) of the UPN (Graph `$filter=startsWith(userPrincipalName,'…')`,
  * supported by default on that property: bench/README.md "Partitioned scan: evidence").
  */
+/**
+ * A request's place among the scan's requests in flight (the partitioned scan keeps at most N in flight in total). An
+ * adapter given one awaits `sending()` before it sends each request and calls `answered()` as soon as that request's
+ * answer has arrived (status and headers; before its body is read), so the places count HTTP requests in flight — not
+ * the work before a request (building it, the token) nor the reading of its answer. A request that gets no answer (a
+ * network error, a cancel) frees its place when the call ends. The transport's own retries keep the place.
+ */
+export interface RequestSlot {
+  sending(): Promise<void>;
+  answered(): void;
+}
+
 export interface UserPartitionPages {
   /**
    * One page of the users whose UPN starts with `prefix` (lower case; the directory compares case-insensitively), the
-   * first page with the partition's total (`totalEstimate`); pass the previous page's `next` to continue.
+   * first page with the partition's total (`totalEstimate`); pass the previous page's `next` to continue. With a `slot`,
+   * each request takes its place in it (RequestSlot).
    */
-  getUsersPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>>;
+  getUsersPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot): Promise<Outcome<Page<DirectoryUser>>>;
 }
 
 /**
@@ -93,8 +106,11 @@ export interface UserPartitionPages {
  * `Url -like '-my.sharepoint.com/personal/<prefix>'`: bench/README.md "Partitioned scan: evidence").
  */
 export interface SitePartitionPages {
-  /** One page of the personal sites whose URL segment starts with `prefix` ([a-z0-9_]+); pass `next` to continue. */
-  getPersonalSitesPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>>;
+  /**
+   * One page of the personal sites whose URL segment starts with `prefix` ([a-z0-9_]+); pass `next` to continue.
+   * With a `slot`, each request takes its place in it (RequestSlot).
+   */
+  getPersonalSitesPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot): Promise<Outcome<Page<PersonalSite>>>;
 }
 
 /** What the scan reads from the tenant: declared here, by the code that needs it; adapters implement it. */

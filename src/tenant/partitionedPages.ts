@@ -7,7 +7,7 @@
 import type { GraphFI } from '@pnp/graph';
 import type { SPFI } from '@pnp/sp';
 import { failure, type Outcome } from '../common/outcome';
-import type { DirectoryUser, Page, PersonalSite, SitePartitionPages, UserPartitionPages } from '../provisioning/ports';
+import type { DirectoryUser, Page, PersonalSite, RequestSlot, SitePartitionPages, UserPartitionPages } from '../provisioning/ports';
 import { odataString } from './graph/graphCall';
 import { readUsersPage } from './graph/usersPage';
 import { UserLicenses } from './graph/userLicenses';
@@ -41,11 +41,11 @@ export class GraphUserPartitions implements UserPartitionPages {
    * (ConsistencyLevel: eventual, as the single chain), so the partition's size is known from its first page; the next
    * ones by `@odata.nextLink`, never to another origin.
    */
-  public async getUsersPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal): Promise<Outcome<Page<DirectoryUser>>> {
+  public async getUsersPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot): Promise<Outcome<Page<DirectoryUser>>> {
     if (prefix === '') {
       return failure(0, 'InvalidPartition', 'A users partition needs a prefix.');
     }
-    return readUsersPage(this.graph, this.graphBaseUrl, this.licenses, upnPrefixFilter(prefix), next, signal);
+    return readUsersPage(this.graph, this.graphBaseUrl, this.licenses, upnPrefixFilter(prefix), next, signal, slot);
   }
 }
 
@@ -57,10 +57,10 @@ export class CsomSitePartitions implements SitePartitionPages {
   ) {}
 
   /** As the single chain's `getPersonalSitesPage`, with `Filter` = `Url -like '-my.sharepoint.com/personal/<prefix>'`. */
-  public async getPersonalSitesPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
+  public async getPersonalSitesPageWithPrefix(prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot): Promise<Outcome<Page<PersonalSite>>> {
     if (!SITE_PREFIX.test(prefix)) {
       return failure(0, 'InvalidPartition', `A personal-site partition is a prefix of [a-z0-9_], not "${prefix}".`);
     }
-    return csomPersonalSitesPage(this.admin, this.adminUrl, next, personalUrlFilter(prefix), signal);
+    return csomPersonalSitesPage(this.admin, this.adminUrl, next, personalUrlFilter(prefix), signal, slot);
   }
 }

@@ -9,7 +9,7 @@ import { scanTenant, type ScanOptions, type ScanResult } from '../../src/provisi
 import type { ScanPorts } from '../../src/provisioning/ports';
 import { createDirectClients } from '../../src/tenant/clients';
 import { CsomSitePartitions, GraphUserPartitions } from '../../src/tenant/partitionedPages';
-import { Gate, SiteCoverage } from '../../src/provisioning/scan/partitions';
+import { Gate, KeptPlace, SiteCoverage } from '../../src/provisioning/scan/partitions';
 import { FAST_RETRY, startTenant, type TestTenant } from '../support/tenant';
 
 /** Half the users on one letter, digits, apostrophes, non-ASCII display names; sites follow their owners. */
@@ -232,6 +232,110 @@ describe('partitioned scan', () => {
     expect(peak).toBe(3);
     expect(gate.peak).toBe(3);
     expect(Math.min(...started)).toBeGreaterThanOrEqual(70);
+  });
+
+  it('counts a request in flight from its sending to its answer: the next one goes out while an answer is read', async () => {
+    const gate = new Gate(1);
+    const events: string[] = [];
+    let finishReading: () => void = () => undefined;
+    const first = gate.runRequests(async (slot) => {
+      await slot.sending();
+      events.push('A sent');
+      slot.answered();
+      // The answer is being read: A's call is not over, its request is.
+      await new Promise<void>((resolve) => (finishReading = resolve));
+      events.push('A read');
+    });
+    const second = gate.runRequests(async (slot) => {
+      await slot.sending();
+      events.push('B sent');
+      slot.answered();
+    });
+    await second;
+    finishReading();
+    await first;
+    expect(events).toEqual(['A sent', 'B sent', 'A read']);
+    expect(gate.peak).toBe(1);
+    expect(gate.started).toBe(2);
+  });
+
+  it('frees the place of a request that got no answer when its call ends, and of a call that sent nothing', async () => {
+    const gate = new Gate(1);
+    await expect(
+      gate.runRequests(async (slot) => {
+        await slot.sending();
+        throw new Error('network');
+      }),
+    ).rejects.toThrow('network');
+    await gate.runRequests(async () => 'nothing sent');
+    const order: string[] = [];
+    await gate.runRequests(async (slot) => {
+      await slot.sending();
+      order.push('sent');
+      slot.answered();
+    });
+    expect(order).toEqual(['sent']);
+    expect(gate.started).toBe(2);
+  });
+
+  it('keeps the place of the chain that wants it between its pages while others wait, and gives it back on release', async () => {
+    const gate = new Gate(1);
+    const order: string[] = [];
+    let wanted = true;
+    const keep = new KeptPlace(() => wanted);
+    // The long chain's first page holds the only place; another chain waits for it.
+    let answerFirst: () => void = () => undefined;
+    const firstPage = gate.runRequests(async (slot) => {
+      await slot.sending();
+      order.push('long 1');
+      await new Promise<void>((resolve) => (answerFirst = resolve));
+      slot.answered();
+    }, () => 10, keep);
+    await Promise.resolve();
+    const other = gate.runRequests(async (slot) => {
+      await slot.sending();
+      order.push('other');
+      slot.answered();
+    }, () => 1);
+    answerFirst();
+    await firstPage;
+    // Answered, wanted, someone waiting: the place is kept — the other chain is still waiting.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(['long 1']);
+    expect(keep.held).toBe(true);
+    // The long chain's next page takes its kept place at once.
+    await gate.runRequests(async (slot) => {
+      await slot.sending();
+      order.push('long 2');
+      wanted = false;
+      slot.answered();
+    }, () => 9, keep);
+    // No longer wanted: freed on the answer, and the other chain goes.
+    await other;
+    expect(order).toEqual(['long 1', 'long 2', 'other']);
+    expect(keep.held).toBe(false);
+    // A place kept and never used again goes back with release.
+    wanted = true;
+    const keep2 = new KeptPlace(() => wanted);
+    let answer: () => void = () => undefined;
+    const page = gate.runRequests(async (slot) => {
+      await slot.sending();
+      await new Promise<void>((resolve) => (answer = resolve));
+      slot.answered();
+    }, () => 5, keep2);
+    await Promise.resolve();
+    const waiter = gate.runRequests(async (slot) => {
+      await slot.sending();
+      order.push('waiter');
+      slot.answered();
+    });
+    answer();
+    await page;
+    expect(keep2.held).toBe(true);
+    gate.release(keep2);
+    await waiter;
+    expect(order[order.length - 1]).toBe('waiter');
+    expect(gate.peak).toBe(1);
   });
 
   it('never has more requests open at the service than the concurrency asked, counted at the simulator', async () => {

@@ -8,12 +8,13 @@ import { ConsistencyLevel, graphGet, type IPagedResult } from '@pnp/graph';
 import { errorCheck, parseODataJSON, type Queryable } from '@pnp/queryable';
 import { failure, type Outcome } from '../../common/outcome';
 import { DIRECTORY_READ } from '../../common/scopes';
-import type { DirectoryUser, Page } from '../../provisioning/ports';
+import type { DirectoryUser, Page, RequestSlot } from '../../provisioning/ports';
 import type { GraphUser } from './dto';
 import { attempt } from './graphCall';
 import { toDirectoryUser } from './mapping';
 import type { LicenseField, UserLicenses } from './userLicenses';
 import { bodyJson } from '../http/leanParse';
+import { InFlight } from '../http/inFlight';
 import { graphCollection, isSameOrigin, malformed, originOf } from './root';
 
 /** Graph's largest users page. */
@@ -54,7 +55,8 @@ function PageParse(instance: Queryable): Queryable {
  * One page of users: the first with `$filter` when given, `$select`, `$top=999` and `$count=true`, so the total (of the
  * tenant or of the partition) is known from it (`totalEstimate`); the next ones by `@odata.nextLink` (ConsistencyLevel
  * on every page: the next link of a counted query carries `$count=true` too). A next link to another origin is refused
- * (never sent with the token); a body that is not a page is `MalformedAnswer`. Never throws.
+ * (never sent with the token); a body that is not a page is `MalformedAnswer`. With a `slot`, each users request takes
+ * its place in it (RequestSlot). Never throws.
  */
 export function readUsersPage(
   graph: GraphFI,
@@ -63,6 +65,7 @@ export function readUsersPage(
   filter: string | undefined,
   next?: string,
   signal?: AbortSignal,
+  slot?: RequestSlot,
 ): Promise<Outcome<Page<DirectoryUser>>> {
   if (next !== undefined && !isSameOrigin(graphBaseUrl, next)) {
     return Promise.resolve(failure(0, 'ForeignNextLink', `The directory pointed the next page to another host (${originOf(next)}); it was not followed.`));
@@ -77,7 +80,7 @@ export function readUsersPage(
       }
       collection.query.set('$count', 'true');
     }
-    return graphGet(collection.using(PageParse), signal ? { signal } : undefined) as unknown as Promise<IPagedResult<GraphUser>>;
+    return graphGet(collection.using(PageParse, InFlight(slot)), signal ? { signal } : undefined) as unknown as Promise<IPagedResult<GraphUser>>;
   };
   return attempt(DIRECTORY_READ, async () => {
     // A first page does not wait for subscribedSkus: it asks for the licences (the usual answer) while the table is

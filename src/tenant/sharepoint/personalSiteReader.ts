@@ -12,10 +12,11 @@ import { asksTooLong, itemRetryAfterMs, tellBatchWait, type BatchWaits } from '.
 import { readServiceError } from '../http/toFailure';
 import { failure, success, type Failure, type Outcome } from '../../common/outcome';
 import type { PersonalSiteReader } from '../../app/ports';
-import type { Page, PersonalSite } from '../../provisioning/ports';
+import type { Page, PersonalSite, RequestSlot } from '../../provisioning/ports';
 import { DIRECTORY_READ, SHAREPOINT_FULL_CONTROL, USER_READ } from '../../common/scopes';
 import { personalSitesQuery, readPersonalSitesResponse } from './csom';
 import { LeanParse } from '../http/leanParse';
+import { InFlight } from '../http/inFlight';
 
 /** Graph $batch takes at most 20 requests. */
 export const GRAPH_BATCH_LIMIT = 20;
@@ -45,10 +46,18 @@ function oneDriveFrom(mySite: GraphUser['mySite']): OneDriveState {
 /**
  * One page of personal sites through CSOM `ProcessQuery` on the tenant admin host, optionally with a CSOM `Filter`
  * (the partitioned scan). Failure: the call's answer, or the CSOM ErrorInfo with `csom: true` (access denied → 403).
+ * With a `slot`, the request takes its place in it (RequestSlot).
  */
-export async function csomPersonalSitesPage(admin: SPFI, adminUrl: string, next: string | undefined, filter: string | undefined, signal?: AbortSignal): Promise<Outcome<Page<PersonalSite>>> {
+export async function csomPersonalSitesPage(
+  admin: SPFI,
+  adminUrl: string,
+  next: string | undefined,
+  filter: string | undefined,
+  signal?: AbortSignal,
+  slot?: RequestSlot,
+): Promise<Outcome<Page<PersonalSite>>> {
     const answer = await attempt(SHAREPOINT_FULL_CONTROL, () =>
-      spPost<unknown>(adminQueryable(admin, adminUrl, '_vti_bin/client.svc/ProcessQuery').using(LeanParse()), {
+      spPost<unknown>(adminQueryable(admin, adminUrl, '_vti_bin/client.svc/ProcessQuery').using(LeanParse(), InFlight(slot)), {
         ...headers({ 'Content-Type': 'text/xml' }),
         body: personalSitesQuery(next, filter),
         ...(signal ? { signal } : {}),
