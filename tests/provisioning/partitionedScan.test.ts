@@ -9,7 +9,7 @@ import { scanTenant, type ScanOptions, type ScanResult } from '../../src/provisi
 import type { ScanPorts } from '../../src/provisioning/ports';
 import { createDirectClients } from '../../src/tenant/clients';
 import { CsomSitePartitions, GraphUserPartitions } from '../../src/tenant/partitionedPages';
-import { Gate, KeptPlace, SiteCoverage } from '../../src/provisioning/scan/partitions';
+import { ADMITTED_BEYOND_PLACES, Gate, KeptPlace, SiteCoverage } from '../../src/provisioning/scan/partitions';
 import { FAST_RETRY, startTenant, type TestTenant } from '../support/tenant';
 
 /** Half the users on one letter, digits, apostrophes, non-ASCII display names; sites follow their owners. */
@@ -336,6 +336,31 @@ describe('partitioned scan', () => {
     await waiter;
     expect(order[order.length - 1]).toBe('waiter');
     expect(gate.peak).toBe(1);
+  });
+
+  it('lets at most a few calls more than the places get under way, the one of highest priority first as calls end', async () => {
+    const gate = new Gate(2);
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    const call = (name: string, priority: number): Promise<void> =>
+      gate.runRequests(async () => {
+        started.push(name);
+        await new Promise<void>((resolve) => finish.set(name, resolve));
+      }, () => priority);
+    const under = Array.from({ length: 2 + ADMITTED_BEYOND_PLACES }, (_, i) => call(`u${i}`, 1));
+    const low = call('low', 1);
+    const high = call('high', 9);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Requests not sent yet (no place asked) still count as under way: the next two wait to be let in.
+    expect(started).toHaveLength(2 + ADMITTED_BEYOND_PLACES);
+    finish.get('u0')!();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(started[started.length - 1]).toBe('high');
+    finish.get('u1')!();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(started[started.length - 1]).toBe('low');
+    for (const [, done] of finish) done();
+    await Promise.all([...under, low, high]);
   });
 
   it('never has more requests open at the service than the concurrency asked, counted at the simulator', async () => {
