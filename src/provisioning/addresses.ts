@@ -6,6 +6,25 @@ export function addressKey(address: string): string {
 }
 
 /**
+ * addressKey, answering the address itself when it is its own key — ASCII, no capital, no space at either end, as most
+ * UPNs are — rather than a new string equal to it: the scan's join asks this for every user, and a lookup by the user's
+ * own string (no new string made, its hash kept) is several times faster than by a fresh copy.
+ */
+export function addressKeyOf(address: string): string {
+  const length = address.length;
+  if (length === 0 || address.charCodeAt(0) <= 32 || address.charCodeAt(length - 1) <= 32) {
+    return addressKey(address);
+  }
+  for (let i = 0; i < length; i++) {
+    const c = address.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) {
+      return addressKey(address);
+    }
+  }
+  return address;
+}
+
+/**
  * The address SharePoint reports as a personal site's owner, as a comparison key. Tolerates claims logins
  * ("i:0#.f|membership|ann@contoso.com") as well as plain addresses.
  */

@@ -1,7 +1,7 @@
 /** The join: considered users against personal-site owners, by UPN and mail, case-insensitively. */
 import * as strings from 'ProvisioningStrings';
 import { format } from '../../common/format';
-import { addressKey } from '../addresses';
+import { addressKeyOf } from '../addresses';
 import { ownerSet } from './perUser';
 import type { CompactUser, ScanCheckpoint, ScanResult, UnprovisionedUser } from './types';
 
@@ -35,9 +35,9 @@ export function joinResult(state: ScanCheckpoint, known?: Set<string>): ScanResu
   // One pass over the users (a million at the largest): the join and the geos together.
   for (let i = 0; i < users.length; i++) {
     const user = users[i] as CompactUser;
-    const upnKey = addressKey(user.upn);
+    const upnKey = addressKeyOf(user.upn);
     // Most users' mail is their UPN (one string in the checkpoint): its key is the same.
-    const mailKey = user.mail === undefined ? undefined : user.mail === user.upn ? upnKey : addressKey(user.mail);
+    const mailKey = user.mail === undefined ? undefined : user.mail === user.upn ? upnKey : addressKeyOf(user.mail);
     if (user.geo !== undefined) {
       geos.add(user.geo);
       enumerated = enumerated || ownerSetFromSites(state, owners);
