@@ -83,15 +83,20 @@ export function progressOf(state: ScanCheckpoint, phase: ScanPhase): ScanProgres
   return progress;
 }
 /**
- * Adds one page of directory users and answers how many of them are new. `seenIds` holds the ids read so far in this
- * run (and the considered users of a resumed checkpoint): a user the service returns twice (on two pages) is counted
- * once. Users that do not fit (no userPrincipalName, no id) are kept as considered users whose OneDrive state cannot be
- * told, with the reason — never an exception, never "not provisioned".
+ * Departments are few and repeated: each kept once per scan (up to 10,000 distinct names; past that, as they come). The
+ * names live as long as the scan's checkpoint does, not from one scan to the next.
  */
-/** Departments are few and repeated: each kept once (up to 10,000 distinct names; past that, as they come). */
-const departments = new Map<string, string>();
+const departmentsByScan = new WeakMap<ScanCheckpoint, Map<string, string>>();
 const MAX_SHARED_DEPARTMENTS = 10000;
-function sharedDepartment(name: string): string {
+function departmentsOf(state: ScanCheckpoint): Map<string, string> {
+  let departments = departmentsByScan.get(state);
+  if (departments === undefined) {
+    departments = new Map<string, string>();
+    departmentsByScan.set(state, departments);
+  }
+  return departments;
+}
+function sharedDepartment(departments: Map<string, string>, name: string): string {
   const known = departments.get(name);
   if (known !== undefined) {
     return known;
@@ -102,8 +107,15 @@ function sharedDepartment(name: string): string {
   return name;
 }
 
+/**
+ * Adds one page of directory users and answers how many of them are new. `seenIds` holds the ids read so far in this
+ * run (and the considered users of a resumed checkpoint): a user the service returns twice (on two pages) is counted
+ * once. Users that do not fit (no userPrincipalName, no id) are kept as considered users whose OneDrive state cannot be
+ * told, with the reason — never an exception, never "not provisioned".
+ */
 export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, seenIds?: Set<string>): number {
   const items = page.items;
+  const departments = departmentsOf(state);
   let fresh = 0;
   for (let i = 0; i < items.length; i++) {
     const user = items[i] as DirectoryUser;
@@ -137,7 +149,7 @@ export function addUserPage(state: ScanCheckpoint, page: Page<DirectoryUser>, se
         compact.mail = user.mail === upn ? upn : user.mail;
       }
       if (user.department) {
-        compact.department = sharedDepartment(user.department);
+        compact.department = sharedDepartment(departments, user.department);
       }
       if (user.preferredDataLocation) {
         compact.geo = user.preferredDataLocation.toUpperCase();
