@@ -27,6 +27,13 @@ export function timing(): Timing {
   return { calls: 0, totalMs: 0, maxMs: 0, lastEnd: 0 };
 }
 
+/** Counts one timed call or request. */
+function record(t: Timing, ms: number): void {
+  t.calls++;
+  t.totalMs += ms;
+  if (ms > t.maxMs) t.maxMs = ms;
+}
+
 /** Wraps a port call to time it (bench-side instrumentation only; the product code is untouched). */
 export function timed<A extends unknown[], R>(t: Timing, f: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
   return async (...a: A): Promise<R> => {
@@ -35,10 +42,7 @@ export function timed<A extends unknown[], R>(t: Timing, f: (...a: A) => Promise
       return await f(...a);
     } finally {
       t.lastEnd = performance.now();
-      const ms = t.lastEnd - start;
-      t.calls++;
-      t.totalMs += ms;
-      if (ms > t.maxMs) t.maxMs = ms;
+      record(t, t.lastEnd - start);
     }
   };
 }
@@ -53,11 +57,6 @@ function timedInFlight<R>(
   f: (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot) => Promise<R>,
 ): (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot) => Promise<R> {
   return async (prefix: string, next?: string, signal?: AbortSignal, slot?: RequestSlot): Promise<R> => {
-    const record = (ms: number): void => {
-      t.calls++;
-      t.totalMs += ms;
-      if (ms > t.maxMs) t.maxMs = ms;
-    };
     const start = performance.now();
     let sentAt = 0;
     const timedSlot: RequestSlot | undefined = slot && {
@@ -66,7 +65,7 @@ function timedInFlight<R>(
         sentAt = performance.now();
       },
       answered: (): void => {
-        if (sentAt > 0) record(performance.now() - sentAt);
+        if (sentAt > 0) record(t, performance.now() - sentAt);
         sentAt = 0;
         slot.answered();
       },
@@ -75,7 +74,7 @@ function timedInFlight<R>(
       return await f(prefix, next, signal, timedSlot);
     } finally {
       t.lastEnd = performance.now();
-      if (!slot) record(t.lastEnd - start);
+      if (!slot) record(t, t.lastEnd - start);
     }
   };
 }

@@ -77,10 +77,6 @@ export interface PersonalSitePages {
 }
 
 /**
- * The users read split by the first character(s) of the UPN (Graph `$filter=startsWith(userPrincipalName,'…')`,
- * supported by default on that property: bench/README.md "Partitioned scan: evidence").
- */
-/**
  * A request's place among the scan's requests in flight (the partitioned scan keeps at most N in flight in total). An
  * adapter given one awaits `sending()` before it sends each request and calls `answered()` as soon as that request's
  * answer has arrived (status and headers; before its body is read), so the places count HTTP requests in flight — not
@@ -92,6 +88,10 @@ export interface RequestSlot {
   answered(): void;
 }
 
+/**
+ * The users read split by the first character(s) of the UPN (Graph `$filter=startsWith(userPrincipalName,'…')`,
+ * supported by default on that property: bench/README.md "Partitioned scan: evidence").
+ */
 export interface UserPartitionPages {
   /**
    * One page of the users whose UPN starts with `prefix` (lower case; the directory compares case-insensitively), the

@@ -3,7 +3,7 @@ import * as strings from 'ProvisioningStrings';
 import { format } from '../../common/format';
 import { failure, type Failure, type Outcome } from '../../common/outcome';
 import type { OneDriveState } from '../../readiness/facts';
-import { addressKey } from '../addresses';
+import { addressKey, addressKeyOf } from '../addresses';
 import type { ScanPorts } from '../ports';
 import { call, isAborted } from './chains';
 import { markUndetermined, progressOf } from './checkpoint';
@@ -19,7 +19,7 @@ export function ownerSet(state: ScanCheckpoint): Set<string> {
 }
 
 export function hasSite(user: CompactUser, owners: Set<string>): boolean {
-  return owners.has(addressKey(user.upn)) || (user.mail !== undefined && owners.has(addressKey(user.mail)));
+  return owners.has(addressKeyOf(user.upn)) || (user.mail !== undefined && owners.has(addressKeyOf(user.mail)));
 }
 export type PhaseEnd = { kind: 'done' } | { kind: 'cancelled' } | { kind: 'failed'; failure: Failure };
 
