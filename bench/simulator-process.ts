@@ -10,7 +10,7 @@
  * computed from the fixture, not through HTTP. Request counts: GET {url}/__sim/log (the simulator's own log; inner
  * $batch items carry a batchId), POST {url}/__sim/reset-log.
  *
- *   tsx bench/simulator-process.ts --users 100000 [--seed 1] [--unprovisioned 0.3] [--latency 100]
+ *   tsx bench/simulator-process.ts --users 100000 [--seed 1] [--unprovisioned 0.3] [--student-numbers 0] [--latency 100]
  *                                  [--graph-units 8000 --graph-window 10] [--site-page 300]
  *
  * The process ends when its stdin closes (the parent died or is done), on SIGTERM/SIGINT, or after --max-seconds
@@ -42,7 +42,7 @@ function parse(argv: readonly string[]): Map<string, string> {
 
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
-  const known = new Set(['users', 'seed', 'unprovisioned', 'latency', 'graph-units', 'graph-window', 'site-page', 'max-seconds']);
+  const known = new Set(['users', 'seed', 'unprovisioned', 'student-numbers', 'latency', 'graph-units', 'graph-window', 'site-page', 'max-seconds']);
   for (const k of args.keys()) if (!known.has(k)) throw new Error(`unknown option --${k}`);
   const num = (k: string, fallback: number | undefined): number | undefined => {
     const raw = args.get(k);
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const sitePage = num('site-page', 300) as number;
   const maxSeconds = num('max-seconds', 900) as number;
 
-  const fixture = generateTenant({ users, unprovisioned: num('unprovisioned', 0.3) as number, seed });
+  const fixture = generateTenant({ users, unprovisioned: num('unprovisioned', 0.3) as number, seed, studentNumbers: num('student-numbers', 0) as number });
   fixture.simulation = {
     ...(fixture.simulation ?? {}),
     latencyMs,
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   prewarmPersonalSites(sim.state.personalSites);
   // Which sites and users pass each one-character filter the partitioned scan may send (its first level).
   prewarmSiteFilters(sim.state, Array.from('abcdefghijklmnopqrstuvwxyz0123456789_', (c) => personalUrlFilter(c)));
-  prewarmUserFilters(sim.state, Array.from('abcdefghijklmnopqrstuvwxyz', (c) => upnPrefixFilter(c)));
+  prewarmUserFilters(sim.state, Array.from('abcdefghijklmnopqrstuvwxyz0123456789', (c) => upnPrefixFilter(c)));
   const prewarmMs = Date.now() - prewarmStarted;
 
   // Ground truth from the fixture itself (not through HTTP).

@@ -4,7 +4,7 @@
  * same fixture.
  *
  *   tsx demo/generate.ts --users 100000 --unprovisioned 0.3 --seed 1 [--guests 0.02] [--disabled 0.02]
- *                        [--unlicensed 0.03] [--latency 100] [--out file.json]
+ *                        [--unlicensed 0.03] [--student-numbers 0] [--latency 100] [--out file.json]
  *
  * Without --out the JSON goes to stdout.
  */
@@ -37,6 +37,8 @@ export interface GenerateOptions {
   unlicensed?: number;
   /** Optional simulation latency per request (ms). */
   latencyMs?: number;
+  /** Share (0..1) of the generated users whose UPN is a student number (digits) rather than their name. Default 0. */
+  studentNumbers?: number;
 }
 
 function share(name: string, value: number | undefined, fallback: number): number {
@@ -71,8 +73,11 @@ export function generateTenant(o: GenerateOptions): TenantFixture {
 
   const users: BuiltUser[] = new Array<BuiltUser>(o.users);
   users[0] = makeUser(ADMIN, random);
+  const numbers = share('studentNumbers', o.studentNumbers, 0);
   for (let i = 0; i < kinds.length; i++) {
-    users[i + 1] = makeUser(generatedUserSpec(random, i + 1, kinds[i] ?? 'provisioned'), random);
+    // No draw when there are no student numbers: the fixtures without them stay as they were.
+    const studentNumber = numbers > 0 && random() < numbers;
+    users[i + 1] = makeUser(generatedUserSpec(random, i + 1, kinds[i] ?? 'provisioned', studentNumber), random);
   }
   const licensed = o.users - counts.guest - counts.unlicensed;
   const fixture = buildFixture({
@@ -105,7 +110,7 @@ function parseArgs(argv: readonly string[]): { options: GenerateOptions; out?: s
       i += 1;
     }
   }
-  const known = new Set(['users', 'unprovisioned', 'seed', 'guests', 'disabled', 'unlicensed', 'latency', 'out']);
+  const known = new Set(['users', 'unprovisioned', 'seed', 'guests', 'disabled', 'unlicensed', 'student-numbers', 'latency', 'out']);
   for (const k of values.keys()) if (!known.has(k)) throw new Error(`unknown option --${k}`);
   const num = (k: string): number | undefined => {
     const v = values.get(k);
@@ -124,6 +129,7 @@ function parseArgs(argv: readonly string[]): { options: GenerateOptions; out?: s
       guests: num('guests'),
       disabled: num('disabled'),
       unlicensed: num('unlicensed'),
+      studentNumbers: num('student-numbers'),
       latencyMs: num('latency'),
     },
     out: values.get('out'),
@@ -137,7 +143,7 @@ if (require.main === module) {
     if (out) fs.writeFileSync(out, json);
     else process.stdout.write(json + '\n');
   } catch (e) {
-    process.stderr.write(`generate: ${(e as Error).message}\n` + 'usage: tsx demo/generate.ts --users N --unprovisioned 0..1 --seed N [--guests 0..1] [--disabled 0..1] [--unlicensed 0..1] [--latency ms] [--out file.json]\n');
+    process.stderr.write(`generate: ${(e as Error).message}\n` + 'usage: tsx demo/generate.ts --users N --unprovisioned 0..1 --seed N [--guests 0..1] [--disabled 0..1] [--unlicensed 0..1] [--student-numbers 0..1] [--latency ms] [--out file.json]\n');
     process.exitCode = 2;
   }
 }

@@ -39,6 +39,8 @@ export interface Args {
   partitioned?: number;
   /** --trust-site-prefixes: no one-by-one check of users left without a listed site (an assumption, see README). */
   trustSitePrefixes: boolean;
+  /** --student-numbers S: share (0..1) of the generated users whose UPN is a number (a school's students); default 0. */
+  studentNumbers: number;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -55,6 +57,7 @@ export function parseArgs(argv: readonly string[]): Args {
     single: true,
     partitioned: 8,
     trustSitePrefixes: false,
+    studentNumbers: 0,
     out: path.join(__dirname, '..', 'results', 'scan-latest.json'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -111,6 +114,10 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case '--trust-site-prefixes':
         args.trustSitePrefixes = true;
+        break;
+      case '--student-numbers':
+        args.studentNumbers = Number(value());
+        if (!(args.studentNumbers >= 0 && args.studentNumbers <= 1)) throw new Error('--student-numbers must be a share between 0 and 1');
         break;
       case '--partition-concurrency':
         args.partitioned = positive(value(), '--partition-concurrency');

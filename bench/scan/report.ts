@@ -68,6 +68,9 @@ export function printHeader(args: Args): void {
     `simulator: ${args.latencyMs} ms latency per HTTP request; Graph rate limit ${args.graphUnits} units / ${args.graphWindow} s ` +
       `(1 unit per request, 2 for a collection read without $select; each $batch item costs as a request, the outer POST does not)`,
   );
+  if (args.studentNumbers > 0) {
+    console.log(`tenant: ${Math.round(args.studentNumbers * 100)} % of the generated users sign in with a student number as UPN (the enrolment year 20-26, then six digits)`);
+  }
   console.log(
     `page sizes: Graph users $top=${USER_PAGE_SIZE} (Graph's maximum); personal-site enumeration ${args.sitePage} per page` +
       (args.sitePage === ASSUMED_SITE_PAGE ? ' (ASSUMED: Microsoft documents no page size for GetSitePropertiesFromSharePointByFilters; 300 is the simulator\'s figure)' : ''),

@@ -49,6 +49,8 @@ export function startSimProcess(args: Args, users: number): Promise<SimProcess> 
       '1',
       '--unprovisioned',
       '0.3',
+      '--student-numbers',
+      String(args.studentNumbers),
       '--latency',
       String(args.latencyMs),
       '--graph-units',

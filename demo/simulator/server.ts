@@ -25,7 +25,7 @@ import { GRAPH_PREFIX, handleGraph } from './graph';
 import { graphError, jsonResponse, spError, SP_ACCESS_DENIED, type SimRequest, type SimResponse } from './http';
 import { listenerPlan, openListeners, type Listener, type OriginsMode } from './listeners';
 import { handleMyHost } from './myHost';
-import { headersOf, readBody, send } from './nodeHttp';
+import { discard, headersOf, prepare, readBody, send, sendPrepared } from './nodeHttp';
 import { classify, roleOf, type Role } from './requestTarget';
 import { handleSharePoint, type SharePointAuth } from './sharepoint';
 import { adminHostUnauthorized } from './sharePointChallenges';
@@ -182,13 +182,16 @@ export async function startSimulator(o: SimulatorOptions): Promise<RunningSimula
     const clientRequestId = headers['client-request-id'];
     if (clientRequestId && target.api === 'graph') response.headers['client-request-id'] = clientRequestId;
     // The latency is the service's time for a request, counted from its arrival: the simulator's own work (which
-    // stands for none of the service's) is done within it, not added to it. The state is read and written on arrival.
+    // stands for none of the service's) is done within it, not added to it — the state read and written, the answer
+    // encoded on arrival, then written in one piece when the latency is over.
+    const answer = prepare(cors, response);
     if (!(await wait(latencyMs - (Date.now() - at)))) {
+      discard(answer);
       res.destroy();
       return;
     }
     ctx.log({ method, path: url, status: response.status, at, answered: Date.now() });
-    send(res, cors, response);
+    sendPrepared(res, answer);
   };
 
   const { listeners, closeAll } = await openListeners(listenerPlan(o.origins, o.port), o.host ?? '127.0.0.1', (listener, req, res) => {

@@ -9,7 +9,7 @@ import { scanTenant, type ScanOptions, type ScanResult } from '../../src/provisi
 import type { ScanPorts } from '../../src/provisioning/ports';
 import { createDirectClients } from '../../src/tenant/clients';
 import { CsomSitePartitions, GraphUserPartitions } from '../../src/tenant/partitionedPages';
-import { ADMITTED_BEYOND_PLACES, Gate, KeptPlace, SiteCoverage } from '../../src/provisioning/scan/partitions';
+import { ADMITTED_BEYOND_PLACES, Gate, KeptPlace, SiteCoverage, sitePrefixOf, UPN_ALPHABET, UPN_NEXT_ALPHABET, upnPrefixesFor } from '../../src/provisioning/scan/partitions';
 import { FAST_RETRY, startTenant, type TestTenant } from '../support/tenant';
 
 /** Half the users on one letter, digits, apostrophes, non-ASCII display names; sites follow their owners. */
@@ -211,6 +211,39 @@ describe('partitioned scan', () => {
     expect(new Set(prefixes.map((p) => p.charAt(0)))).toEqual(new Set('abcdefghijklmnopqrstuvwxyz'.split('')));
   });
 
+  it("splits the sites partition of a digit by its users' count: a school whose student numbers start with 2 reads 2… by children", async () => {
+    const fixture = generateTenant({ users: 1500, unprovisioned: 0.3, seed: 17, studentNumbers: 0.85 });
+    fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 20, personalSites: 30 } };
+    tenant = await startTenant(fixture);
+    const ports = portsOf(tenant);
+    const single = await scan(ports, {});
+    const partitions = ports.partitions as NonNullable<ScanPorts['partitions']>;
+    const sites = partitions.sites as NonNullable<typeof partitions.sites>;
+    const sitePrefixes: string[] = [];
+    const recording: ScanPorts = {
+      ...ports,
+      partitions: {
+        users: partitions.users,
+        sites: {
+          getPersonalSitesPageWithPrefix: (prefix, next, signal, slot) => {
+            sitePrefixes.push(prefix);
+            return sites.getPersonalSitesPageWithPrefix(prefix, next, signal, slot);
+          },
+        },
+      },
+    };
+    const before = tenant.sim.log.length;
+    const split = await scan(recording, { partitioned: { concurrency: 8, splitAbovePages: 2 } });
+    expect(essence(split)).toEqual(essence(single));
+    const userPrefixes = tenant.sim.log
+      .slice(before)
+      .map((e) => /startswith\(userPrincipalName,'((?:[^']|'')*)'\)/i.exec(decodeURIComponent(e.path))?.[1])
+      .filter((p): p is string => p !== undefined);
+    // Most UPNs are 20…-26…: the users partition "2" is split, and so is the sites partition "2" (by the same count).
+    expect(userPrefixes.filter((p) => /^2./.test(p)).length).toBeGreaterThan(0);
+    expect(new Set(sitePrefixes.filter((p) => /^2./.test(p)))).toEqual(new Set('0123456789abcdefghijklmnopqrstuvwxyz_'.split('').map((c) => `2${c}`)));
+  });
+
   it('keeps at most the given number of calls in flight, and a pause holds every call not yet started', async () => {
     const gate = new Gate(3);
     let inFlight = 0;
@@ -386,6 +419,21 @@ describe('partitioned scan', () => {
     }
     expect(spans.length).toBeGreaterThan(100);
     expect(most).toBe(3);
+  });
+
+  it('names the UPN prefixes a sites partition stands for: every prefix of the alphabet whose documented segment it is', () => {
+    expect(upnPrefixesFor('a')).toEqual(['a']);
+    expect(upnPrefixesFor('2')).toEqual(['2']);
+    expect(upnPrefixesFor('_').sort()).toEqual(["'", '.', '-', '_', '!', '#', '^', '~'].sort());
+    // Brute force over every two-character UPN prefix: each lands under exactly its own segment's list.
+    for (const first of UPN_ALPHABET) {
+      for (const second of UPN_NEXT_ALPHABET) {
+        const upnPrefix = first + second;
+        expect(upnPrefixesFor(sitePrefixOf(upnPrefix))).toContain(upnPrefix);
+      }
+    }
+    expect(upnPrefixesFor('2_')).toHaveLength(9);
+    expect(upnPrefixesFor('2_')).toContain('2@');
   });
 
   it('covers a user when a listed prefix stands for settled characters of the UPN (no capital, no -)', () => {

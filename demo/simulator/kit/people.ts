@@ -147,12 +147,16 @@ function asciiSlug(s: string): string {
 
 export type PopulationKind = 'provisioned' | 'unprovisioned' | 'guest' | 'disabled' | 'unlicensed';
 
-/** A generated person: realistic name, department, a UPN unique through `serial`. */
-export function generatedUserSpec(random: Random, serial: number, kind: PopulationKind): UserSpec {
+/**
+ * A generated person: realistic name, department, a UPN unique through `serial`. With `studentNumber`, the UPN's local
+ * part is a number instead of the name, as schools often sign students in: the enrolment year's two digits (20-26) then
+ * the serial in six — so most of such a tenant's UPNs start with the same character.
+ */
+export function generatedUserSpec(random: Random, serial: number, kind: PopulationKind, studentNumber: boolean = false): UserSpec {
   const first = FIRST[Math.floor(random() * FIRST.length)] ?? 'Alex';
   const last = LAST[Math.floor(random() * LAST.length)] ?? 'Smith';
   const department = DEPARTMENTS[Math.floor(random() * DEPARTMENTS.length)] ?? 'Sales';
-  const local = `${asciiSlug(first)}.${asciiSlug(last)}${serial}`;
+  const local = studentNumber ? `${20 + Math.floor(random() * 7)}${String(serial % 1000000).padStart(6, '0')}` : `${asciiSlug(first)}.${asciiSlug(last)}${serial}`;
   switch (kind) {
     case 'guest':
       return { displayName: `${first} ${last} (Partner)`, upn: `${local.replace(/'/g, '')}_partner.example#EXT#@${DOMAIN}`, guest: true, license: 'none' };

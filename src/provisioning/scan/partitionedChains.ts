@@ -33,6 +33,7 @@ import {
   sitePrefixOf,
   UPN_ALPHABET,
   UPN_NEXT_ALPHABET,
+  upnPrefixesFor,
   type WaitSource,
 } from './partitions';
 import type { CompactUser, ScanCheckpoint } from './types';
@@ -192,6 +193,11 @@ interface PartitionKind<T> {
   split(first: Page<T>, prefix: string): Promise<string[] | undefined>;
   /** The partition was read to its end without a split. */
   leafDone(prefix: string): void;
+  /**
+   * Whether the partition's children are read instead of its chain: told once, as soon as it is known (after the first
+   * page), or when the partition ends without a split (one page, a failure, a stop).
+   */
+  decided?(prefix: string, split: boolean): void;
 }
 
 /**
@@ -200,7 +206,17 @@ interface PartitionKind<T> {
  * end and before its children start.
  */
 async function readPartition<T>(kind: PartitionKind<T>, prefix: string, gate: Gate, control: ChainControl, underWay: UnderWay): Promise<ChainEnd> {
+  let decided = false;
+  const decide = (split: boolean): void => {
+    if (!decided) {
+      decided = true;
+      if (kind.decided) {
+        kind.decided(prefix, split);
+      }
+    }
+  };
   if (control.stop || isAborted(control.signal)) {
+    decide(false);
     return { kind: 'stopped' };
   }
   const chain = `${kind.key}:${prefix}`;
@@ -224,6 +240,7 @@ async function readPartition<T>(kind: PartitionKind<T>, prefix: string, gate: Ga
     }
     gate.release(keep);
     const children = await kind.split(first.value, prefix);
+    decide(children !== undefined);
     if (children !== undefined) {
       underWay.remove(chain);
       // The children list this partition's items again (the first page's are counted once): one page more, no gap.
@@ -247,6 +264,7 @@ async function readPartition<T>(kind: PartitionKind<T>, prefix: string, gate: Ga
   } finally {
     underWay.remove(chain);
     gate.release(keep);
+    decide(false);
   }
 }
 
@@ -307,13 +325,36 @@ export async function readPartitioned(
   let ratioSites = 0;
   let ratioUsers = 0;
   const siteRatio = (): number => (ratioUsers >= 50 ? Math.min(1, ratioSites / ratioUsers) : 1);
+  // Users partitions read whole (not split) and users prefixes never read: no count will come for what lies under them.
+  const uncounted = new Set<string>();
+  const neverCounted = (prefix: string): boolean => {
+    for (let length = 0; length <= prefix.length; length++) {
+      if (uncounted.has(prefix.slice(0, length))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  /** A users partition's count, once its first page has come — or undefined once it is known that none will come. */
   const laterCount = (prefix: string): Later<number> => {
     let later = countKnown.get(prefix);
     if (!later) {
       later = new Later<number>();
       countKnown.set(prefix, later);
+      if (neverCounted(prefix)) {
+        later.set(undefined);
+      }
     }
     return later;
+  };
+  /** No users partition will read `prefix` or any prefix under it: whoever waits for their counts goes on. */
+  const noCountUnder = (prefix: string): void => {
+    uncounted.add(prefix);
+    countKnown.forEach((later, known) => {
+      if (known.startsWith(prefix)) {
+        later.set(undefined);
+      }
+    });
   };
   /**
    * Users whose documented URL segment starts with a site prefix, from the users counts of the same length. Summed once
@@ -374,12 +415,23 @@ export async function readPartitioned(
       return UPN_NEXT_ALPHABET.map((c) => prefix + c);
     },
     leafDone: () => undefined,
+    decided: (prefix, split) => {
+      if (split) {
+        laterCount(prefix).set(undefined);
+      } else {
+        noCountUnder(prefix);
+      }
+    },
   };
 
   // Sites by URL-segment prefix: sized by the users whose documented segment falls in the prefix.
   const coverage = new SiteCoverage();
+  // The users are read by partition (their counts will come), and the letters' users partitions account for every
+  // user of the directory (no UPN starts with another character): both known after round one / the letters' counts.
+  let usersByPartition = false;
+  let othersEmpty = false;
   const sitePagesLeft = (prefix: string, pagesRead: number): number => {
-    const under = usersUnder(prefix);
+    const under = othersEmpty && !isLetter(prefix) ? 0 : usersUnder(prefix);
     if (under === undefined) {
       return prior();
     }
@@ -412,9 +464,10 @@ export async function readPartitioned(
       if (prefix.length >= MAX_PREFIX_LENGTH) {
         return undefined;
       }
-      // The users partition of the same letters is asked at the same time: its count comes with it.
-      if (prefix.length === 1 && isLetter(prefix)) {
-        await laterCount(prefix).promise;
+      // The users partitions of the same characters are read too (a letter's beside it, the others' once the letters
+      // fall short of the directory's count, deeper ones when their parent splits): their counts size this one.
+      if (usersByPartition) {
+        await Promise.all(upnPrefixesFor(prefix).map((upnPrefix) => laterCount(upnPrefix).promise));
       }
       await total.promise;
       const under = usersUnder(prefix);
@@ -559,30 +612,47 @@ export async function readPartitioned(
   }
 
   // Every first-level partition asks at once, users and sites of the same letter side by side (the sites' split waits
-  // for that count); the users partitions of other characters only when the letters fall short of the total.
+  // for that count). The partitions of the other characters start once the letters' users counts are in: the users
+  // ones only when the letters fall short of the directory's count; the sites ones always (complete by construction),
+  // sized by those users counts — when the letters account for everyone, they are usually empty and read last.
   end.mode = 'partitioned';
+  usersByPartition = splitUsers;
   const letters = UPN_ALPHABET.filter(isLetter);
   const others = UPN_ALPHABET.filter((c) => !isLetter(c));
   const userLetterEnds: Array<Promise<ChainEnd>> = [];
   const siteEnds: Array<Promise<ChainEnd>> = [];
   for (const c of letters) {
     if (splitUsers) {
-      userLetterEnds.push(
-        readPartition(users, c, gate, control, underWay).finally(() => {
-          laterCount(c).set(undefined);
-        }),
-      );
-    } else {
-      laterCount(c).set(undefined);
+      userLetterEnds.push(readPartition(users, c, gate, control, underWay));
     }
     if (splitSites) {
       siteEnds.push(readPartition(sites, c, gate, control, underWay));
     }
   }
-  if (splitSites) {
-    for (const c of SITE_ALPHABET.filter((s) => !isLetter(s))) {
-      siteEnds.push(readPartition(sites, c, gate, control, underWay));
+  if (!splitUsers) {
+    noCountUnder('');
+  }
+  const lettersCounted = Promise.all(letters.map((c) => laterCount(c).promise)).then((): boolean => {
+    let inLetters = 0;
+    let counted = true;
+    letters.forEach((c) => {
+      const count = userCounts.get(c);
+      counted = counted && count !== undefined;
+      inLetters += count || 0;
+    });
+    othersEmpty = splitUsers && counted && directoryTotal !== undefined && inLetters >= directoryTotal;
+    const othersWanted = splitUsers && !othersEmpty;
+    if (!othersWanted) {
+      others.forEach((c) => noCountUnder(c));
     }
+    return othersWanted;
+  });
+  const userOthersEnded: Promise<ChainEnd> = lettersCounted.then(async (othersWanted) =>
+    othersWanted ? firstFailure(await Promise.all(others.map((c) => readPartition(users, c, gate, control, underWay)))) : { kind: 'done' },
+  );
+  if (splitSites) {
+    const otherSites = SITE_ALPHABET.filter((c) => !isLetter(c));
+    siteEnds.push(lettersCounted.then(async () => firstFailure(await Promise.all(otherSites.map((c) => readPartition(sites, c, gate, control, underWay))))));
   }
 
   const usersDone = (async (): Promise<void> => {
@@ -595,20 +665,11 @@ export async function readPartitioned(
       return;
     }
     const lettersEnded = firstFailure(await Promise.all(userLetterEnds));
-    if (lettersEnded.kind !== 'done') {
-      settleUsers(lettersEnded);
+    const othersEnded = await userOthersEnded;
+    const ended = firstFailure([lettersEnded, othersEnded]);
+    if (ended.kind !== 'done') {
+      settleUsers(ended);
       return;
-    }
-    let inLetters = 0;
-    letters.forEach((c) => {
-      inLetters += userCounts.get(c) || 0;
-    });
-    if (directoryTotal === undefined || inLetters < directoryTotal) {
-      const othersEnded = firstFailure(await Promise.all(others.map((c) => readPartition(users, c, gate, control, underWay))));
-      if (othersEnded.kind !== 'done') {
-        settleUsers(othersEnded);
-        return;
-      }
     }
     if (directoryTotal === undefined || state.usersSeen < directoryTotal) {
       // Users no prefix listed (or no total to tell): the single chain read on, each user still counted once.

@@ -29,6 +29,29 @@ export function sitePrefixOf(upnPrefix: string): string {
   return upnPrefix.toLowerCase().replace(/[^a-z0-9]/g, '_');
 }
 
+/**
+ * The UPN prefixes (lower case) whose documented URL segment starts with `sitePrefix`: the users a sites partition is
+ * sized by. A letter or digit stands for itself; `_` for every other character of the UPN alphabet (and `@` after the
+ * first character).
+ */
+export function upnPrefixesFor(sitePrefix: string): string[] {
+  let prefixes: string[] = [''];
+  for (let i = 0; i < sitePrefix.length; i++) {
+    const wanted = sitePrefix.charAt(i);
+    const alphabet = i === 0 ? UPN_ALPHABET : UPN_NEXT_ALPHABET;
+    const longer: string[] = [];
+    for (const start of prefixes) {
+      for (const c of alphabet) {
+        if (sitePrefixOf(c) === wanted) {
+          longer.push(start + c);
+        }
+      }
+    }
+    prefixes = longer;
+  }
+  return prefixes;
+}
+
 const PERSONAL = '/personal/';
 
 /** Characters of a UPN whose form in the URL segment no document settles: capitals (case) and `-` (kept or `_`). */
