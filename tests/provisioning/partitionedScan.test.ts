@@ -211,6 +211,44 @@ describe('partitioned scan', () => {
     expect(new Set(prefixes.map((p) => p.charAt(0)))).toEqual(new Set('abcdefghijklmnopqrstuvwxyz'.split('')));
   });
 
+  it('reads the sites partitions of digits and signs last when no UPN starts with one: they fill the places the last chains leave', async () => {
+    const fixture = generateTenant({ users: 1500, unprovisioned: 0.3, seed: 18 });
+    fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 20, personalSites: 30 } };
+    expect(fixture.users.every((u) => /^[a-z]/i.test(u.userPrincipalName))).toBe(true);
+    tenant = await startTenant(fixture);
+    const ports = portsOf(tenant);
+    const single = await scan(ports, {});
+    const partitions = ports.partitions as NonNullable<ScanPorts['partitions']>;
+    const sites = partitions.sites as NonNullable<typeof partitions.sites>;
+    const calls: string[] = [];
+    const recording: ScanPorts = {
+      ...ports,
+      partitions: {
+        users: {
+          getUsersPageWithPrefix: (prefix, next, signal, slot) => {
+            calls.push(`u:${prefix}`);
+            return partitions.users.getUsersPageWithPrefix(prefix, next, signal, slot);
+          },
+        },
+        sites: {
+          getPersonalSitesPageWithPrefix: (prefix, next, signal, slot) => {
+            calls.push(`s:${prefix}`);
+            return sites.getPersonalSitesPageWithPrefix(prefix, next, signal, slot);
+          },
+        },
+      },
+    };
+    const split = await scan(recording, { partitioned: { concurrency: 5, splitAbovePages: 2 } });
+    expect(essence(split)).toEqual(essence(single));
+    const others = calls.map((c, i) => (/^s:[0-9_]$/.test(c) ? i : -1)).filter((i) => i >= 0);
+    // Every one is read (the sites are complete by construction), after more than half of all partition requests.
+    expect(others).toHaveLength(11);
+    // Asked once fewer chains than places (5) were under way: fewer than 5 other chains ask anything after the first.
+    const first = Math.min(...others);
+    const chainsAfter = new Set(calls.slice(first).filter((c) => !/^s:[0-9_]$/.test(c)));
+    expect(chainsAfter.size).toBeLessThan(5);
+  });
+
   it("splits the sites partition of a digit by its users' count: a school whose student numbers start with 2 reads 2… by children", async () => {
     const fixture = generateTenant({ users: 1500, unprovisioned: 0.3, seed: 17, studentNumbers: 0.85 });
     fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 20, personalSites: 30 } };

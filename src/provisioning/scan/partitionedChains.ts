@@ -150,6 +150,8 @@ const CHAIN_PACE = 1.2;
  */
 class UnderWay {
   private readonly chains: Map<string, () => number> = new Map<string, () => number>();
+  /** Who waits for fewer chains under way (fewerThan). */
+  private fewer: Array<{ than: number; resolve: () => void }> = [];
 
   public constructor(private readonly places: number) {}
 
@@ -159,6 +161,20 @@ class UnderWay {
 
   public remove(key: string): void {
     this.chains.delete(key);
+    const waiting = this.fewer;
+    this.fewer = [];
+    waiting.forEach((w) => {
+      if (this.chains.size < w.than) {
+        w.resolve();
+      } else {
+        this.fewer.push(w);
+      }
+    });
+  }
+
+  /** Resolves once fewer than `than` chains are under way (at once if so now). */
+  public fewerThan(than: number): Promise<void> {
+    return this.chains.size < than ? Promise.resolve() : new Promise<void>((resolve) => this.fewer.push({ than, resolve }));
   }
 
   public critical(key: string): boolean {
@@ -652,7 +668,16 @@ export async function readPartitioned(
   );
   if (splitSites) {
     const otherSites = SITE_ALPHABET.filter((c) => !isLetter(c));
-    siteEnds.push(lettersCounted.then(async () => firstFailure(await Promise.all(otherSites.map((c) => readPartition(sites, c, gate, control, underWay))))));
+    siteEnds.push(
+      lettersCounted.then(async () => {
+        if (othersEmpty) {
+          // No user's UPN starts with these characters: their partitions (a site only for a renamed or removed user)
+          // wait until fewer chains are under way than places, and fill the places the last chains leave idle.
+          await underWay.fewerThan(gate.limitOf());
+        }
+        return firstFailure(await Promise.all(otherSites.map((c) => readPartition(sites, c, gate, control, underWay))));
+      }),
+    );
   }
 
   const usersDone = (async (): Promise<void> => {
