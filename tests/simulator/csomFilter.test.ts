@@ -85,3 +85,40 @@ describe('simulator: CSOM Filter on the personal-site enumeration', () => {
     }
   });
 });
+
+describe('simulator: CSOM Filter answers as the sites stand', () => {
+  it('a filter asked again after a provisioning request lists the new site; a longer prefix lists what its start lists', async () => {
+    const sim = await start('unprovisioned-users', (f) => {
+      f.sharePoint.provisioningDelayMs = 0;
+    });
+    try {
+      const unprovisioned = sim.state.users.find(
+        (u) => u.userType === 'Member' && u.accountEnabled && !sim.state.personalSiteOf(u) && /^[a-z]/i.test(u.userPrincipalName),
+      );
+      expect(unprovisioned).toBeDefined();
+      const upn = (unprovisioned as { userPrincipalName: string }).userPrincipalName;
+      const segment = upn.toLowerCase().replace(/[^a-z0-9]/g, '_');
+      const one = `Url -like '-my.sharepoint.com/personal/${segment.charAt(0)}'`;
+      const two = `Url -like '-my.sharepoint.com/personal/${segment.slice(0, 2)}'`;
+      const before = await all(sim, one);
+      const beforeTwo = await all(sim, two);
+      expect(beforeTwo.every((u) => before.includes(u))).toBe(true);
+      const enqueue = await fetch(`${sim.spAdminUrl}/_api/SP.UserProfiles.ProfileLoader.GetProfileLoader/CreatePersonalSiteEnqueueBulk`, {
+        method: 'POST',
+        headers: { ...AUTH, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ emailIDs: [upn] }),
+      });
+      expect(enqueue.status).toBe(200);
+      const after = await all(sim, one);
+      const afterTwo = await all(sim, two);
+      const created = after.filter((u) => !before.includes(u));
+      expect(created).toEqual([expect.stringContaining(`/personal/${segment}`)]);
+      expect(afterTwo.filter((u) => !beforeTwo.includes(u))).toEqual(created);
+      // Every site whose URL holds the longer text, and no other (the narrowed answer equals a pass over every site).
+      const every = sim.state.personalSitesInDefaultGeo().map((p) => p.url);
+      expect(afterTwo.sort()).toEqual(every.filter((u) => u.toLowerCase().includes(`-my.sharepoint.com/personal/${segment.slice(0, 2)}`)).sort());
+    } finally {
+      await sim.close();
+    }
+  });
+});
