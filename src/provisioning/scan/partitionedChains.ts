@@ -3,11 +3,13 @@
  * one Gate (at most `concurrency` requests in flight in total), merged into the same checkpoint as the single chains
  * (each user and site counted once).
  *
- * Scheduling: every first-level partition starts at once (users and sites interleaved); a free place in the gate goes
- * to the chain with the most pages left by estimate (longest chain first): users partitions know their size from their
- * first page (`@odata.count`), a sites partition is estimated from the users whose documented URL segment falls in it,
+ * Scheduling: the letters' partitions start at once (users and sites interleaved), the other characters' once the
+ * letters' users counts are in; a free place in the gate goes to the chain with the most pages left by estimate
+ * (longest chain first): users partitions know their size from their first page (`@odata.count`), a sites partition is
+ * estimated from the users whose documented URL segment falls in it (their counts, `upnPrefixesFor`, at every level),
  * times the share of users with a site seen so far. A partition is split only when its estimate is longer than its share
- * of all the pages over the requests in flight (a split costs a request per child and reads its first page again).
+ * of all the pages over the requests in flight (a split costs a request per child and reads its first page again). When
+ * no UPN starts with a digit or sign, those sites partitions wait until fewer chains than places are under way.
  *
  * Round one reads the single chains' first pages side by side; the users page's `@odata.count` decides: a tenant whose
  * chains are short reads them on as they are (no partition would end sooner: a first-level partition costs a request),
