@@ -51,6 +51,29 @@ function portsOf(tenant: TestTenant): ScanPorts {
   };
 }
 
+/** The same ports, each partition read written down in order as `u:<prefix>` or `s:<prefix>` (first page and next). */
+function recordingPartitions(ports: ScanPorts, calls: string[]): ScanPorts {
+  const partitions = ports.partitions as NonNullable<ScanPorts['partitions']>;
+  const sites = partitions.sites as NonNullable<typeof partitions.sites>;
+  return {
+    ...ports,
+    partitions: {
+      users: {
+        getUsersPageWithPrefix: (prefix, next, signal, slot) => {
+          calls.push(`u:${prefix}`);
+          return partitions.users.getUsersPageWithPrefix(prefix, next, signal, slot);
+        },
+      },
+      sites: {
+        getPersonalSitesPageWithPrefix: (prefix, next, signal, slot) => {
+          calls.push(`s:${prefix}`);
+          return sites.getPersonalSitesPageWithPrefix(prefix, next, signal, slot);
+        },
+      },
+    },
+  };
+}
+
 /** What must be equal: every count, and the unprovisioned users as a set (their order is the read's). */
 function essence(result: ScanResult): unknown {
   return {
@@ -211,37 +234,27 @@ describe('partitioned scan', () => {
     expect(new Set(prefixes.map((p) => p.charAt(0)))).toEqual(new Set('abcdefghijklmnopqrstuvwxyz'.split('')));
   });
 
-  it('reads the sites partitions of digits and signs last when no UPN starts with one: they fill the places the last chains leave', async () => {
-    const fixture = generateTenant({ users: 1500, unprovisioned: 0.3, seed: 18 });
+  /**
+   * Scans the tenant (small pages: 20 users, 30 sites) as the single chains, then by partition with `concurrency`, both
+   * results equal; answers the partition reads in order.
+   */
+  async function bothWays(fixture: TenantFixture, concurrency: number): Promise<string[]> {
     fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 20, personalSites: 30 } };
-    expect(fixture.users.every((u) => /^[a-z]/i.test(u.userPrincipalName))).toBe(true);
     tenant = await startTenant(fixture);
     const ports = portsOf(tenant);
     const single = await scan(ports, {});
-    const partitions = ports.partitions as NonNullable<ScanPorts['partitions']>;
-    const sites = partitions.sites as NonNullable<typeof partitions.sites>;
     const calls: string[] = [];
-    const recording: ScanPorts = {
-      ...ports,
-      partitions: {
-        users: {
-          getUsersPageWithPrefix: (prefix, next, signal, slot) => {
-            calls.push(`u:${prefix}`);
-            return partitions.users.getUsersPageWithPrefix(prefix, next, signal, slot);
-          },
-        },
-        sites: {
-          getPersonalSitesPageWithPrefix: (prefix, next, signal, slot) => {
-            calls.push(`s:${prefix}`);
-            return sites.getPersonalSitesPageWithPrefix(prefix, next, signal, slot);
-          },
-        },
-      },
-    };
-    const split = await scan(recording, { partitioned: { concurrency: 5, splitAbovePages: 2 } });
+    const split = await scan(recordingPartitions(ports, calls), { partitioned: { concurrency, splitAbovePages: 2 } });
     expect(essence(split)).toEqual(essence(single));
+    return calls;
+  }
+
+  it('reads the sites partitions of digits and signs last when no UPN starts with one: they fill the places the last chains leave', async () => {
+    const fixture = generateTenant({ users: 1500, unprovisioned: 0.3, seed: 18 });
+    expect(fixture.users.every((u) => /^[a-z]/i.test(u.userPrincipalName))).toBe(true);
+    const calls = await bothWays(fixture, 5);
     const others = calls.map((c, i) => (/^s:[0-9_]$/.test(c) ? i : -1)).filter((i) => i >= 0);
-    // Every one is read (the sites are complete by construction), after more than half of all partition requests.
+    // Every one is read: the sites are complete by construction.
     expect(others).toHaveLength(11);
     // Asked once fewer chains than places (5) were under way: fewer than 5 other chains ask anything after the first.
     const first = Math.min(...others);
@@ -250,33 +263,9 @@ describe('partitioned scan', () => {
   });
 
   it("splits the sites partition of a digit by its users' count: a school whose student numbers start with 2 reads 2… by children", async () => {
-    const fixture = generateTenant({ users: 1500, unprovisioned: 0.3, seed: 17, studentNumbers: 0.85 });
-    fixture.simulation = { ...(fixture.simulation ?? {}), pageSizes: { users: 20, personalSites: 30 } };
-    tenant = await startTenant(fixture);
-    const ports = portsOf(tenant);
-    const single = await scan(ports, {});
-    const partitions = ports.partitions as NonNullable<ScanPorts['partitions']>;
-    const sites = partitions.sites as NonNullable<typeof partitions.sites>;
-    const sitePrefixes: string[] = [];
-    const recording: ScanPorts = {
-      ...ports,
-      partitions: {
-        users: partitions.users,
-        sites: {
-          getPersonalSitesPageWithPrefix: (prefix, next, signal, slot) => {
-            sitePrefixes.push(prefix);
-            return sites.getPersonalSitesPageWithPrefix(prefix, next, signal, slot);
-          },
-        },
-      },
-    };
-    const before = tenant.sim.log.length;
-    const split = await scan(recording, { partitioned: { concurrency: 8, splitAbovePages: 2 } });
-    expect(essence(split)).toEqual(essence(single));
-    const userPrefixes = tenant.sim.log
-      .slice(before)
-      .map((e) => /startswith\(userPrincipalName,'((?:[^']|'')*)'\)/i.exec(decodeURIComponent(e.path))?.[1])
-      .filter((p): p is string => p !== undefined);
+    const calls = await bothWays(generateTenant({ users: 1500, unprovisioned: 0.3, seed: 17, studentNumbers: 0.85 }), 8);
+    const userPrefixes = calls.filter((c) => c.startsWith('u:')).map((c) => c.slice(2));
+    const sitePrefixes = calls.filter((c) => c.startsWith('s:')).map((c) => c.slice(2));
     // Most UPNs are 20…-26…: the users partition "2" is split, and so is the sites partition "2" (by the same count).
     expect(userPrefixes.filter((p) => /^2./.test(p)).length).toBeGreaterThan(0);
     expect(new Set(sitePrefixes.filter((p) => /^2./.test(p)))).toEqual(new Set('0123456789abcdefghijklmnopqrstuvwxyz_'.split('').map((c) => `2${c}`)));
